@@ -1,0 +1,106 @@
+"""The extraction pipeline for one file: read → normalize → sections → tables → narrative → meta → fields."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Protocol
+
+from ie.normalize import Normalized, normalize
+from ie.readers import read_document
+from ie.record import build_record, empty_meta, empty_tables, source_info
+from ie.sections import Section, narrative_ranges, split_sections
+
+_REPORT_MARKERS = re.compile(r"政府信息公开|信息公开工作|政务公开")
+
+
+class NarrativeTagger(Protocol):
+    def tag(self, norm: Normalized, ranges: list[tuple[int, int]]) -> list[dict[str, Any]]: ...
+
+
+def sections_out(norm: Normalized, sections: list[Section]) -> list[dict[str, Any]]:
+    """Sections with offsets into the original text (the preamble only when it holds text)."""
+    out = []
+    for sec in sections:
+        if sec.key == "preamble" and not norm.text[sec.start:sec.end].strip():
+            continue
+        start, end = norm.to_original(sec.start, sec.end)
+        out.append({"key": sec.key, "title": sec.title, "start": start, "end": end})
+    return out
+
+
+def report_template(tables: dict[str, dict[str, Any]]) -> str | None:
+    """record.md: the 第二十条 table's template, or `mixed` when the tables of one report differ."""
+    templates = {t.get("template") for t in tables.values() if t.get("status") in ("parsed", "empty")}
+    templates.discard(None)
+    if not templates:
+        return None
+    if len(templates) > 1:
+        return "mixed"
+    return templates.pop()
+
+
+def looks_like_report(norm: Normalized, sections: list[Section]) -> bool:
+    return len(sections) > 2 or bool(_REPORT_MARKERS.search(norm.text[:3000]))
+
+
+def extract_file(
+    path: str | Path, *, tagger: NarrativeTagger | None = None, with_text: bool = False
+) -> dict[str, Any]:
+    """Extract one report into a record (raises ``InputError`` on unreadable input)."""
+    path = Path(path)
+    doc = read_document(path)
+    norm = normalize(doc.text, pdf=doc.format == "pdf")
+    sections = split_sections(norm.text)
+    warnings = list(doc.warnings)
+    if not looks_like_report(norm, sections):
+        warnings.append("does not look like a government information-disclosure annual report "
+                        "(no report sections or disclosure vocabulary found)")
+    elif len(sections) <= 1:
+        warnings.append("no section headings found; the whole text is treated as narrative")
+
+    tables, checks = empty_tables(), []
+    try:
+        from ie.tables import parse_tables
+    except ImportError:  # the rule layer is optional until it lands
+        parse_tables = None
+    if parse_tables is not None:
+        tables, checks, table_warnings = parse_tables(norm, sections)
+        warnings.extend(table_warnings)
+
+    narrative: list[dict[str, Any]] = []
+    if tagger is not None:
+        narrative = tagger.tag(norm, narrative_ranges(norm.text, sections))
+
+    meta = empty_meta()
+    try:
+        from ie.meta import extract_meta
+    except ImportError:
+        extract_meta = None
+    if extract_meta is not None:
+        meta = extract_meta(norm, sections)
+    meta["template"] = report_template(tables)
+
+    record = build_record(
+        source=source_info(path, path.read_bytes(), doc.format, len(doc.text)),
+        meta=meta,
+        sections=sections_out(norm, sections),
+        narrative=narrative,
+        tables=tables,
+        checks=checks,
+        warnings=warnings,
+    )
+    try:
+        from ie.fields import merge_fields
+    except ImportError:
+        merge_fields = None
+    if merge_fields is not None:
+        fields, extra_checks, field_warnings = merge_fields(record, norm)
+        record["fields"] = fields
+        record["checks"].extend(extra_checks)
+        record["warnings"].extend(field_warnings)
+    if doc.pages:
+        record["source"]["pages"] = len({p for _, _, p in doc.pages})
+    if with_text:
+        record["text"] = doc.text
+    return record

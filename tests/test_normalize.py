@@ -1,0 +1,135 @@
+"""The normalizer: junk removal and an exact, monotonic offset map (hypothesis property tests)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ie.normalize import PINYIN_SYLLABLES, fold_width, normalize, to_simplified
+
+# Traditional and simplified characters, digits, punctuation; no `?`, `(`, `|` (those are junk markers).
+ALPHABET = list("政府信息公開開條例規範數據網站發布結轉區內監權經統鄉鎮申請報告年度件條次主動公开办理") + \
+    list("0123456789，。、：；“”《》 ")
+JUNK_A = ["(jù)", "(guī)", "(shù)", "(wǎng)", "(fā)", "(jié)", "（jù）", "(zhuǎn)", "(qū)", "(nèi)"]
+JUNK_B = ["(wen)", "(he)(he)", "(gong)(gong)(gong)", "(kai)"]
+
+
+@st.composite
+def junky_text(draw):
+    """A clean text, and the same text with converter junk inserted; returns both plus the index map."""
+    lines = draw(st.lists(st.text(alphabet=ALPHABET, min_size=0, max_size=40), min_size=1, max_size=6))
+    clean = "\n".join(lines)
+    out: list[str] = []
+    pos_of: list[int] = []  # clean index -> index in the junky text
+    n = 0
+    for ch in clean:
+        pos_of.append(n)
+        out.append(ch)
+        n += 1
+        if "\u4e00" <= ch <= "\u9fff" and draw(st.integers(0, 4)) == 0:
+            junk = draw(st.sampled_from(JUNK_A + JUNK_B))
+            out.append(junk)
+            n += len(junk)
+    return clean, "".join(out), pos_of
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(junky_text())
+def test_junk_is_removed_and_map_is_exact(sample):
+    clean, junky, pos_of = sample
+    norm = normalize(junky)
+    assert norm.text == normalize(clean).text == to_simplified(fold_width(clean))
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    for i in range(len(norm.text)):
+        assert norm.to_original(i, i + 1) == (pos_of[i], pos_of[i] + 1)
+    assert norm.starts == sorted(norm.starts) and norm.ends == sorted(norm.ends)
+
+
+@settings(max_examples=100, deadline=None)
+@given(junky_text(), st.data())
+def test_spans_map_back_to_the_same_text(sample, data):
+    clean, junky, pos_of = sample
+    norm = normalize(junky)
+    if not norm.text:
+        return
+    s = data.draw(st.integers(0, len(norm.text) - 1))
+    e = data.draw(st.integers(s + 1, len(norm.text)))
+    os_, oe = norm.to_original(s, e)
+    # the original span, with its junk removed and simplified, is exactly the normalized span
+    assert normalize(junky[os_:oe]).text == norm.text[s:e]
+    assert norm.to_normalized(os_, oe) == (s, e)
+
+
+def test_pinyin_junk_toned_and_toneless():
+    raw = "根據(jù)《條例》規(guī)定，文(wen)章(zhang)共和(he)(he)國，統(tǒng) 計 指 標，（jù）據"
+    norm = normalize(raw)
+    assert "(" not in norm.text and "（" not in norm.text
+    assert norm.text == "根据《条例》规定,文章共和国,统 计 指 标,据"
+
+
+def test_legitimate_parentheses_survive():
+    raw = "(一)主动公开情况。附件(a)与(2)号文件,规定(试行)"
+    assert normalize(raw).text == raw
+
+
+def test_spam_replaced_by_guanyu_and_offsets_cover_the_spam():
+    raw = "全面落实党中央、国务院365体育投注全面推进政务公开工作的决策部署"
+    norm = normalize(raw)
+    assert "国务院关于全面推进" in norm.text
+    i = norm.text.index("关于")
+    s, e = norm.to_original(i, i + 2)
+    assert raw[s:e] == "365体育投注"
+    assert "比分直播" not in normalize("国务院办公厅比分直播,篮球比分直播印发通知").text
+
+
+def test_boilerplate_lines_dropped_report_lines_kept():
+    raw = ("扫一扫在手机上查看当前页面\n一、总体情况\n主动公开政府信息574件。\n"
+           "上一篇: 某某通知\n主办:某市人民政府 承办:某市大数据局\n某ICP备0900464号-5 网站标识码:1234\n")
+    norm = normalize(raw)
+    assert norm.text == "一、总体情况\n主动公开政府信息574件。\n"
+
+
+def test_question_mark_junk_and_mojibake_marked():
+    raw = "主辦:同心縣人民政府????承辦:x\n內容規范?!锻目h人民政府公報》\n一、主動公開情況 | ? | ? |\n"
+    norm = normalize(raw)
+    moj = norm.text.index("?!")
+    assert norm.is_corrupted(moj, moj + 3)
+    assert "| ? | ? |" in norm.text  # table blanks are left to the rule layer
+    assert norm.text.startswith("内容规范")  # the 主办/承办 footer line is boilerplate
+    assert not norm.is_corrupted(0, 4)
+
+
+def test_gbk_pipe_inside_mojibake_is_not_a_cell_separator():
+    norm = normalize("位于固?hào)|鎮(zhèn)的服务点")
+    assert "|" not in norm.text
+
+
+def test_full_width_folded():
+    norm = normalize("主动公开政府信息５７４件，（一）")
+    assert norm.text == "主动公开政府信息574件,(一)"
+
+
+def test_pdf_wrapped_lines_joined_and_page_numbers_dropped():
+    body = "二〇二三年本机关坚持以公开为常态不公开为例外的原则持续推进政务公开标准化规范化建设全年主动公开政府信息"
+    lines = [body[i:i + 30] for i in range(0, len(body), 30)]
+    raw = "\n".join(lines) + "1136条。\n- 2 -\n一、总体情况\n"
+    norm = normalize(raw, pdf=True)
+    assert body + "1136条。\n一、总体情况\n" == norm.text
+    i = norm.text.index("1136条")
+    s, e = norm.to_original(i, i + 5)
+    assert raw[s:e] == "1136条"
+
+
+def test_pinyin_whitelist_is_real_pinyin():
+    assert {"wang", "zhuan", "jie", "he", "gong", "kai"} <= PINYIN_SYLLABLES
+    assert "xyz" not in PINYIN_SYLLABLES
+
+
+def test_seeds_have_no_junk_or_spam(shared_dir):
+    import re
+
+    for path in sorted((shared_dir / "seeds").glob("*.txt")):
+        norm = normalize(path.read_text(encoding="utf-8"))
+        assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)", norm.text), path.name
+        assert "体育投注" not in norm.text and "ICP备" not in norm.text
+        assert to_simplified(norm.text) == norm.text, path.name
