@@ -148,6 +148,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         print(f"govie: {exc}", file=sys.stderr)
         return 1
     html = render_review(rec, rec.pop("text"))
+    rec.pop("normalized_text", None)
     Path(args.output).write_text(html, encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
@@ -165,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", help="write to this file instead of standard output")
     ex.add_argument("--model", help="narrative model folder (default: the shipped model)")
     ex.add_argument("--no-model", action="store_true", help="skip the narrative model (tables and meta only)")
-    ex.add_argument("--with-text", action="store_true", help="include the reader's plain text (offsets index it)")
+    ex.add_argument("--with-text", action="store_true", help="include the reader's plain text (offsets index it) and the normalized text")
     ex.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser("evaluate", help="evaluate the narrative model on labelled JSON Lines")

@@ -103,4 +103,5 @@ def extract_file(
         record["source"]["pages"] = len({p for _, _, p in doc.pages})
     if with_text:
         record["text"] = doc.text
+        record["normalized_text"] = norm.text
     return record

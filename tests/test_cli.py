@@ -93,3 +93,27 @@ def test_console_script_runs_without_traceback(tmp_path):
                           capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith(f"govie: {empty}:") and "Traceback" not in proc.stderr
+
+
+def test_seeds_folder_and_real_pdfs(shared_dir, tmp_path, capsys):
+    """Issue 2's acceptance: five seed records with clean simplified text and sections; the PDFs' full text."""
+    import re
+
+    from ie.normalize import to_simplified
+
+    code, out, err = run(["extract", str(shared_dir / "seeds"), "--no-model", "--with-text"], capsys)
+    assert code == 0, err
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert len(recs) == 5
+    for rec in recs:
+        norm = rec["normalized_text"]
+        assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)", norm), rec["source"]["path"]
+        assert "体育投注" not in norm and to_simplified(norm) == norm
+        keys = {s["key"] for s in rec["sections"]}
+        assert {"overview", "proactive_disclosure", "applications"} <= keys, rec["source"]["path"]
+    code, out, err = run(["extract", str(shared_dir / "real"), "--no-model", "--with-text"], capsys)
+    assert code == 0, err
+    for rec in (json.loads(line) for line in out.splitlines()):
+        assert rec["source"]["format"] == "pdf" and rec["source"]["pages"] >= 4
+        assert "洪泽区" in rec["text"] and "其他需要报告的事项" in rec["text"]
+        assert [s["key"] for s in rec["sections"]][-1] == "other_matters"
