@@ -1,0 +1,93 @@
+"""Tests of the weak labeller (training/weak.py) on synthetic sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from training.weak import evaluate, main, weak_label
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023年，我局主动公开政府信息574件，其中通过政府门户网站公开312条。",
+     [("574件", "DISCLOSED_TOTAL"), ("312条", "DISCLOSED_WEBSITE")]),
+    ("全年共收到政府信息公开申请18件，其中自然人申请12件，已全部办结。", [("18件", "APPLICATIONS")]),
+    ("通过12345热线受理群众诉求2902件，办结2713件，办结率100%。",
+     [("2902件", "HOTLINE_RECEIVED"), ("2713件", "HOTLINE_RESOLVED"), ("100%", "RESPONSE_RATE")]),
+    ("举办政务公开培训班1期70余人次。", [("1期", "TRAINING"), ("70余人次", "TRAINING")]),
+    ("本年度召开新闻发布会12场，发布政策解读45篇，群众满意度达到95.5%以上。",
+     [("12场", "PRESS_EVENTS"), ("45篇", "INTERPRETATIONS"), ("95.5%", "RESPONSE_RATE")]),
+    ("全年出版政府公报两期。", [("两期", "DISCLOSED_GAZETTE")]),
+    ("收到政府信息公开申请一千二百件。", [("一千二百件", "APPLICATIONS")]),
+    ("全年发布信息2.5万条，历年累计主动公开政府信息12万条。", [("2.5万条", "DISCLOSED_TOTAL")]),
+    ("官方微博发布信息293条、微信公众号推送信息820条。",
+     [("293条", "DISCLOSED_NEWMEDIA"), ("820条", "DISCLOSED_NEWMEDIA")]),
+    ("规章13件（含新制定5件），行政规范性文件6件。", [("13件", "POLICY_DOCS"), ("6件", "POLICY_DOCS")]),
+])
+def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话：0523-86151234，邮编：225300。",
+    "制定了3项制度，30个部门参与政务公开工作。",
+    "全年收取信息处理费0.5万元。",
+    "规章 | 0 | 0 | 0 |",
+    "上年结转政府信息公开申请3件，予以公开7件。",
+    "依据《条例》第二十条规定，2024年3月5日印发通知。",
+    "一是加强组织领导；1、完善制度。",
+    "政府信息公开查阅点接待查阅2.5万人次，发放宣传资料2000余册。",
+    "全年办理政务服务事项8600件。",
+])
+def test_negatives_stay_untagged(text: str) -> None:
+    assert weak_label(text) == []
+
+
+def test_offsets_point_into_raw_noisy_text() -> None:
+    text = "我局主動公開政府信息574件，其中規(guī)範性文件6件；收到政府信息公开申请 2428 条，主动公开政府信息５７４件"
+    got = tagged(text)
+    assert ("574件", "DISCLOSED_TOTAL") in got
+    assert ("6件", "POLICY_DOCS") in got
+    assert ("2428 条", "APPLICATIONS") in got
+    assert ("５７４件", "DISCLOSED_TOTAL") in got
+
+
+def test_evaluate_counts_strict_matches() -> None:
+    gold = [{"spans": [{"start": 0, "end": 3, "label": "APPLICATIONS"}, {"start": 5, "end": 8, "label": "TRAINING"}]}]
+    pred = [[{"start": 0, "end": 3, "label": "APPLICATIONS"}, {"start": 5, "end": 7, "label": "TRAINING"}]]
+    s = evaluate(gold, pred)
+    assert (s["APPLICATIONS"]["tp"], s["TRAINING"]["fp"], s["TRAINING"]["fn"]) == (1, 1, 1)
+    assert s["micro"]["p"] == pytest.approx(0.5) and s["micro"]["r"] == pytest.approx(0.5)
+
+
+def test_cli_in_out_standoff_and_eval(tmp_path, capsys) -> None:
+    src = tmp_path / "in.jsonl"
+    text = "全年共收到政府信息公开申请18件，办结率100%。"
+    src.write_text(json.dumps({"id": "t1", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["--in", str(src), "--out", str(out)]) == 0
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert [text[s["start"]:s["end"]] for s in rec["spans"]] == ["18件", "100%"]
+    so = tmp_path / "so.jsonl"
+    assert main(["--in", str(src), "--out", str(so), "--standoff"]) == 0
+    rows = [json.loads(line) for line in so.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(set(r) == {"id", "start", "end", "label"} for r in rows)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--eval", str(gold)]) == 0
+    assert "micro" in capsys.readouterr().out
+
+
+def test_quality_on_real_train_set(shared_dir) -> None:
+    """Regression guard on the real train set (the rules were tuned on it; never on dev)."""
+    path = shared_dir / "train" / "narrative.jsonl"
+    if not path.exists():
+        pytest.skip("no ../shared/train/narrative.jsonl")
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    scores = evaluate(gold, [weak_label(r["text"]) for r in gold])
+    assert scores["micro"]["f1"] > 0.75
