@@ -8,8 +8,9 @@ from typing import Any, Protocol
 
 from ie.normalize import Normalized, normalize
 from ie.readers import read_document
-from ie.record import build_record, empty_meta, empty_tables, source_info
+from ie.record import build_record, empty_meta, source_info
 from ie.sections import Section, narrative_ranges, split_sections
+from ie.tables import parse_tables, table_template
 
 _REPORT_MARKERS = re.compile(r"政府信息公开|信息公开工作|政务公开")
 
@@ -27,17 +28,6 @@ def sections_out(norm: Normalized, sections: list[Section]) -> list[dict[str, An
         start, end = norm.to_original(sec.start, sec.end)
         out.append({"key": sec.key, "title": sec.title, "start": start, "end": end})
     return out
-
-
-def report_template(tables: dict[str, dict[str, Any]]) -> str | None:
-    """record.md: the 第二十条 table's template, or `mixed` when the tables of one report differ."""
-    templates = {t.get("template") for t in tables.values() if t.get("status") in ("parsed", "empty")}
-    templates.discard(None)
-    if not templates:
-        return None
-    if len(templates) > 1:
-        return "mixed"
-    return templates.pop()
 
 
 def looks_like_report(norm: Normalized, sections: list[Section]) -> bool:
@@ -59,14 +49,8 @@ def extract_file(
     elif len(sections) <= 1:
         warnings.append("no section headings found; the whole text is treated as narrative")
 
-    tables, checks = empty_tables(), []
-    try:
-        from ie.tables import parse_tables
-    except ImportError:  # the rule layer is optional until it lands
-        parse_tables = None
-    if parse_tables is not None:
-        tables, checks, table_warnings = parse_tables(norm, sections)
-        warnings.extend(table_warnings)
+    tables, checks, table_warnings = parse_tables(norm, sections)
+    warnings.extend(table_warnings)
 
     narrative: list[dict[str, Any]] = []
     if tagger is not None:
@@ -79,7 +63,7 @@ def extract_file(
         extract_meta = None
     if extract_meta is not None:
         meta = extract_meta(norm, sections)
-    meta["template"] = report_template(tables)
+    meta["template"] = table_template(tables)
 
     record = build_record(
         source=source_info(path, path.read_bytes(), doc.format, len(doc.text)),

@@ -356,7 +356,7 @@ def _wrap_edits(text: str, force: bool) -> list[Edit]:
 
 _MOJI_PINYIN = re.compile(rf"\?[a-zü{_TONED}]+\)[\x40-\x7e]{{1,3}}")
 _MOJI_TRAIL = re.compile(r"\?[^\n?]{0,15}?[_h}\]|]")
-_MOJI_PUNCT = re.compile(r"\?[!。][^\n]{0,6}")
+_MOJI_PUNCT = re.compile(r"\?[!。][^\n|]{0,6}")
 _STRAY_Q = re.compile(r"\?")
 
 
