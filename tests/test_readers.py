@@ -81,6 +81,21 @@ def test_short_chinese_texts_detected(tmp_path: Path, text: str, encoding: str) 
     assert read_document(path).text == text
 
 
+def test_damaged_utf8_kept_as_utf8_with_warning(tmp_path: Path) -> None:
+    good = ("本年度共收到政府信息公开申请18件。\n" * 200).encode()
+    path = tmp_path / "d.txt"
+    cut = good.index(b"\n", 1000) + 1  # between two lines: no character is split
+    path.write_bytes(good[:cut] + b"\xff" + good[cut:])
+    doc = read_document(path)
+    assert doc.text.count("政府信息公开") == 200 and any("could not be decoded" in w for w in doc.warnings)
+
+
+def test_mostly_ascii_gbk_not_mistaken_for_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "g.txt"
+    path.write_bytes(("abc 123 " * 3000 + "政府信息公开\n").encode("gbk"))
+    assert read_document(path).text.endswith("政府信息公开\n")
+
+
 def test_newlines_normalised_and_bom_dropped(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes("\ufeff第一行\r\n第二行\r第三行\n".encode())
@@ -146,6 +161,19 @@ def test_html_charsets(tmp_path: Path, charset: str) -> None:
     assert len(doc.text.split("\n")) == 2
 
 
+def test_html_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "u.html"
+    path.write_bytes("<html><body><p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table>".encode("utf-16"))
+    assert read_document(path).text == "一、总体情况\n规章 | 0"
+
+
+def test_text_mentioning_a_tag_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("说明：网页中的<p>标记不影响本报告。\n第二行\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.format == "txt" and doc.text == "说明：网页中的<p>标记不影响本报告。\n第二行\n"
+
+
 def test_html_wrong_declared_charset_falls_back_to_detection(tmp_path: Path) -> None:
     path = make_html(tmp_path / "p.html", charset="gbk")
     path.write_bytes(path.read_bytes().replace(b"charset=gbk", b"charset=utf-8"))
@@ -157,6 +185,14 @@ def test_html_wrong_declared_charset_falls_back_to_detection(tmp_path: Path) -> 
 def test_html_without_meta_is_detected(tmp_path: Path) -> None:
     doc = read_document(make_html(tmp_path / "p.htm", charset="gb18030", declare=False))
     assert PARA_2 in doc.text
+
+
+def test_html_two_column_layout_table_is_not_flattened(tmp_path: Path) -> None:
+    body = "".join(f"<p>第{i}段正文。</p>" for i in range(6))
+    page = f"<html><body><table><tr><td>栏目导航</td><td><p>一、总体情况</p>{body}</td></tr></table></body></html>"
+    path = tmp_path / "layout2.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).text.split("\n")[:3] == ["栏目导航", "一、总体情况", "第0段正文。"]
 
 
 def test_html_layout_table_is_not_flattened(tmp_path: Path) -> None:
@@ -185,6 +221,21 @@ def test_docx_paragraphs_and_table_in_order(tmp_path: Path) -> None:
         "4 | 5 | 6",
         PARA_AFTER,
     ]
+
+
+def test_docx_layout_table_keeps_lines(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "栏目"
+    body = table.cell(0, 1)
+    body.text = "一、总体情况"
+    for i in range(5):
+        body.add_paragraph(f"第{i}段正文。")
+    path = tmp_path / "layout.docx"
+    document.save(str(path))
+    assert read_document(path).text.split("\n") == ["栏目", "一、总体情况"] + [f"第{i}段正文。" for i in range(5)]
 
 
 def test_docx_chinese_automatic_numbering_is_rendered(tmp_path: Path) -> None:
@@ -231,6 +282,11 @@ def test_pdf_ruled_table_rendered_as_rows(tmp_path: Path) -> None:
     ]
     plain = read_document(tmp_path / "table.pdf", pdf_tables=False)
     assert "行政规范性文件 3 1 12" in plain.text
+
+
+def test_pdf_fake_bold_not_doubled(tmp_path: Path) -> None:
+    doc = read_document(make_pdf(tmp_path / "bold.pdf", [["一、总体情况", "规章 0 0 0"]], fake_bold=True))
+    assert doc.text == "一、总体情况\n规章 0 0 0"
 
 
 def test_pdf_blank_page_warned(tmp_path: Path) -> None:
@@ -438,7 +494,7 @@ def test_too_large(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         fh.truncate(MAX_BYTES + 1)  # sparse: no 50 MB written to disk
     message = _error(path).message
-    assert "too large" in message and "50.0 MB" in message
+    assert message == f"file too large: 50.0 MB ({MAX_BYTES + 1} bytes); the limit is 50 MB"
 
 
 def test_document_dataclass_shape() -> None:

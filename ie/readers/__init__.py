@@ -7,7 +7,6 @@ with a one-line message.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +48,8 @@ def _load(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(path, f"cannot read it ({exc.strerror or exc})") from exc
     if size > MAX_BYTES:
-        raise InputError(path, f"file too large ({_size_text(size)}; the limit is {_size_text(MAX_BYTES)})")
+        raise InputError(path, f"file too large: {_size_text(size)} ({size} bytes); the limit is "
+                               f"{MAX_BYTES // (1024 * 1024)} MB")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -76,6 +76,10 @@ def read_document(path: str | Path, *, pdf_tables: bool = True) -> Document:
         raise
     except NotText as exc:
         raise InputError(path, f"not a text file: {exc}") from exc
+    except MemoryError as exc:
+        raise InputError(path, "out of memory while reading it") from exc
+    except Exception as exc:  # a reader library failed on odd input: one line for the user, not a traceback
+        raise InputError(path, f"could not read it ({type(exc).__name__}: {exc})") from exc
 
 
 def _read_kind(path: Path, data: bytes, kind: _sniff.Sniffed, pdf_tables: bool) -> Document:
@@ -120,7 +124,7 @@ def _read_docx(path: Path, real_path: Path, warnings: list[str]) -> Document:
 
     try:
         text, more = read_docx(real_path)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # python-docx / lxml raise many types on damaged packages
         raise InputError(path, f"damaged DOCX file ({type(exc).__name__}: {exc})") from exc
     return Document(_check_text(path, normalize_newlines(text), "DOCX document"), "docx", None, warnings + more)
 

@@ -191,7 +191,11 @@ class _DocxRenderer:
     def table(self, tbl: Any) -> None:
         rows = [tr for tr in tbl.findall("w:tr", _NS)]
         cells_per_row = [self._cells(tr) for tr in rows]
-        layout = tbl.find(".//w:tc//w:tbl", _NS) is not None or all(len(c) <= 1 for c in cells_per_row)
+        layout = (
+            tbl.find(".//w:tc//w:tbl", _NS) is not None
+            or all(len(c) <= 1 for c in cells_per_row)
+            or any(self._is_layout_cell(tc) for cells in cells_per_row for tc in cells)
+        )
         for cells in cells_per_row:
             if layout:
                 for tc in cells:
@@ -200,6 +204,12 @@ class _DocxRenderer:
             texts = [self.cell_text(tc) for tc in cells]
             if any(texts):
                 self.lines.append(" | ".join(texts))
+
+    @staticmethod
+    def _is_layout_cell(tc: Any) -> bool:
+        """A cell holding body text (long, many paragraphs): the table is a layout box, not data."""
+        texts = ["".join(t.text or "" for t in p.iter(_q("t"))) for p in tc.iter(_q("p"))]
+        return sum(map(len, texts)) > 400 or sum(1 for t in texts if t.strip()) >= 5
 
     @staticmethod
     def _cells(tr: Any) -> list[Any]:

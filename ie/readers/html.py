@@ -27,7 +27,7 @@ _META_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
-_ASCII_WS = re.compile(r"[ \t\r\n\f]+")
+_ASCII_WS = re.compile(r"[ \t\r\n\f\xa0]+")  # NBSP shows as a space; runs of it are padding
 # Declared charsets mapped to the codec that actually reads such pages (GB2312 pages carry GBK chars).
 _CHARSET_ALIASES = {
     "gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
@@ -77,11 +77,9 @@ def _hidden(tag: Tag) -> bool:
 
 
 def _clean_inline(raw: str) -> str:
-    """HTML whitespace rules: a source line break between two CJK chars vanishes, other ASCII runs -> one space.
-
-    NBSP and ideographic spaces are kept inside a line (they are real content to browsers) but stripped at
-    both ends of the line.
-    """
+    """HTML whitespace rules: a source line break between two CJK chars vanishes, other runs of ASCII
+    whitespace and NBSP become one space; ideographic spaces (U+3000) are kept inside a line. Both ends of
+    the line are stripped (indentation)."""
     return _ASCII_WS.sub(" ", _CJK_BREAK.sub("", raw)).strip()
 
 
@@ -128,12 +126,25 @@ def _own_rows(table: Tag) -> list[Tag]:
     return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
 
 
+_CELL_BLOCKS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"]
+
+
+def _is_layout_cell(cell: Tag) -> bool:
+    """A cell holding a page's body (long text, many paragraphs), not a value or a label."""
+    if len(cell.get_text()) > 400:
+        return True
+    return sum(1 for block in cell.find_all(_CELL_BLOCKS) if block.get_text(strip=True)) >= 5
+
+
 def _is_data_table(table: Tag) -> bool:
-    """Layout tables (a nested table inside, or one cell per row) are walked as blocks, not rendered as rows."""
+    """Layout tables (a nested table inside, one cell per row, or a cell holding a page body) are walked as
+    blocks, so their content keeps its lines; only data tables are rendered as ` | ` rows."""
     if table.find("table") is not None:
         return False
-    rows = _own_rows(table)
-    return any(len(tr.find_all(["td", "th"], recursive=False)) > 1 for tr in rows)
+    rows = [tr.find_all(["td", "th"], recursive=False) for tr in _own_rows(table)]
+    if not any(len(cells) > 1 for cells in rows):
+        return False
+    return not any(_is_layout_cell(cell) for cells in rows for cell in cells)
 
 
 def _cell_text(cell: Tag) -> str:

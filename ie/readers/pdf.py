@@ -144,7 +144,9 @@ def read_pdf(path: Path, *, tables: bool = True) -> PdfText:
     image_only_pages: list[int] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
-            for page_no, page in enumerate(pdf.pages, start=1):
+            for page_no, raw_page in enumerate(pdf.pages, start=1):
+                # Fake bold (each glyph drawn twice, slightly offset) would double every character.
+                page = raw_page.dedupe_chars()
                 lines = _page_lines(page, tables, warnings, page_no)
                 text = "\n".join(line.rstrip() for line in lines)
                 if not any(ch.isalnum() for ch in text):

@@ -110,9 +110,10 @@ def decode_bytes(data: bytes) -> Decoded:
                 continue  # UTF-16 LE BOM followed by a NUL char looks like UTF-32 LE; try UTF-16
             if text.count("\ufffd"):
                 warnings.append(f"{text.count(chr(0xFFFD))} bytes could not be decoded as {enc}")
-            return Decoded(text, enc, warnings)
+            return _checked(Decoded(text, enc, warnings))
     # 2. UTF-16 without BOM (checked first when there are NUL bytes: NUL is valid UTF-8), then UTF-8.
     enc16 = _utf16_without_bom(data) if b"\x00" in data[:_SAMPLE_BYTES] else None
+    damaged_utf8 = False
     if enc16 is None:
         try:
             return _checked(Decoded(data.decode("utf-8"), "utf-8"))
@@ -121,8 +122,9 @@ def decode_bytes(data: bytes) -> Decoded:
             text = data.decode("utf-8", errors="replace")
             n = text.count("\ufffd")
             truncated = exc.reason == "unexpected end of data" and exc.start >= len(data) - 3
-            if truncated or n <= len(text) / 2000:
+            if truncated:
                 return _checked(Decoded(text, "utf-8", [f"{n} invalid UTF-8 byte sequence(s) replaced"]))
+            damaged_utf8 = n <= len(text) / 200  # a few bad bytes: UTF-8 competes with GBK/Big5 below
         # 3. UTF-16 without BOM and without NUL bytes (all-CJK text).
         enc16 = _utf16_without_bom(data)
     if enc16:
@@ -132,7 +134,7 @@ def decode_bytes(data: bytes) -> Decoded:
     # 4. Double-byte Chinese codecs, scored by common characters; charset-normalizer as a further candidate.
     sample = data[:_SAMPLE_BYTES]
     scored: list[tuple[tuple[int, int, int], str]] = []
-    for enc in _CJK_CODECS:
+    for enc in ("utf-8", *_CJK_CODECS) if damaged_utf8 else _CJK_CODECS:
         scored.append((_score(sample.decode(enc, errors="replace")), enc))
     guess = _charset_normalizer_guess(sample)
     if guess and guess not in _CJK_CODECS:
