@@ -117,7 +117,7 @@ def _write(records: list[dict[str, Any]], fmt: str, output: str | None) -> None:
         return
     if output:
         out_path = Path(output)
-        if fmt == "xlsx":
+        if fmt in ("xlsx", "csv"):  # given a path, csv gets a byte-order mark so that Excel reads the Chinese
             write_records(records, fmt, out_path)
         else:
             with out_path.open("w", encoding="utf-8", newline="") as fh:

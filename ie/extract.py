@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 from typing import Any, Protocol
 
+from ie.calibration import calibrate_record
+from ie.fields import merge_fields
+from ie.meta import extract_meta
 from ie.normalize import Normalized, normalize
 from ie.readers import read_document
-from ie.record import build_record, empty_meta, source_info
+from ie.record import build_record, source_info
 from ie.sections import Section, narrative_ranges, split_sections
 from ie.tables import parse_tables, table_template
 
@@ -56,13 +59,7 @@ def extract_file(
     if tagger is not None:
         narrative = tagger.tag(norm, narrative_ranges(norm.text, sections))
 
-    meta = empty_meta()
-    try:
-        from ie.meta import extract_meta
-    except ImportError:
-        extract_meta = None
-    if extract_meta is not None:
-        meta = extract_meta(norm, sections)
+    meta = extract_meta(norm, sections, tables)
     meta["template"] = table_template(tables)
 
     record = build_record(
@@ -74,15 +71,11 @@ def extract_file(
         checks=checks,
         warnings=warnings,
     )
-    try:
-        from ie.fields import merge_fields
-    except ImportError:
-        merge_fields = None
-    if merge_fields is not None:
-        fields, extra_checks, field_warnings = merge_fields(record, norm)
-        record["fields"] = fields
-        record["checks"].extend(extra_checks)
-        record["warnings"].extend(field_warnings)
+    calibrate_record(record)
+    fields, extra_checks, field_warnings = merge_fields(record, norm)
+    record["fields"] = fields
+    record["checks"].extend(extra_checks)
+    record["warnings"].extend(field_warnings)
     if doc.pages:
         record["source"]["pages"] = len({p for _, _, p in doc.pages})
     if with_text:

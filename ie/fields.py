@@ -1,0 +1,438 @@
+"""Headline fields (record.md "Headline fields"): one merged, checked value per indicator.
+
+For each field the candidates are the narrative items of its label, the table cells of its row, and for
+``processing_fees`` the 信息处理费 sentence of section 六 (read by rule). Narrative mentions are ranked by
+*scope*, read off their sentence in the normalized text:
+
+- unit: the field's main unit (items 条/件/篇 …, events 场/次/期, %, sessions 期/次) beats the others;
+- body: a sentence whose subject is a sub-body (区政府办, 办公室, 本机关 …) while the issuer is a whole
+  government, or the whole city/district (全市, 全区) while the issuer is one department, is about another body;
+- year: a sentence that names another year, or 上年/去年 before the number, is about another year;
+- part: a figure after 其中 is a part of a larger one.
+
+The table wins over the narrative. When both exist, an ``N-R1`` check compares them: ``pass`` when the
+in-scope narrative figure equals the table, ``fail`` when it differs, ``scope_mismatch`` when the only
+differing mentions speak of another body or year (洪泽区 2024: the prose gives the 区政府办's 17
+applications, the table the whole government's 95) — that is not a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ie.calibration import (
+    Calibrator,
+    cell_probability,
+    check_factor,
+    combine_confidence,
+    default_calibrator,
+    raw_confidence,
+)
+from ie.meta import norm_offset, sentence_bounds
+
+__all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidates"]
+
+ITEMS = frozenset({"条", "件", "篇", "个", "份", "项", "部", "批"})
+EVENTS = frozenset({"场", "次", "期"})
+SESSIONS = frozenset({"期", "次", "场", "班"})
+PERCENT = frozenset({"%"})
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    label: str | None  # narrative label
+    units: frozenset[str]  # the field's main units
+    cells: tuple[str, ...] = ()  # "<table>.<cell key>" in priority order; "a+b" means the sum of two cells
+    cell_units: dict[str, str] = field(default_factory=dict)
+    # other table figures a narrative sentence may state instead (受理 counts often include carried-over
+    # applications; 办理 counts are the processed total): equal to one of them is a scope mismatch, not a fail
+    related: tuple[str, ...] = ()
+
+
+FIELD_SPECS: dict[str, FieldSpec] = {
+    "disclosed_total": FieldSpec("DISCLOSED_TOTAL", ITEMS, ("statistics_pre2019.proactive_total",)),
+    "disclosed_website": FieldSpec("DISCLOSED_WEBSITE", ITEMS, ("statistics_pre2019.channel_website",)),
+    "disclosed_gazette": FieldSpec("DISCLOSED_GAZETTE", ITEMS, ("statistics_pre2019.channel_gazette",)),
+    "disclosed_newmedia": FieldSpec("DISCLOSED_NEWMEDIA", ITEMS),
+    "policy_docs": FieldSpec("POLICY_DOCS", ITEMS),
+    "interpretations": FieldSpec("INTERPRETATIONS", ITEMS, ("statistics_pre2019.policy_interpretations",)),
+    "press_events": FieldSpec("PRESS_EVENTS", EVENTS, ("statistics_pre2019.press_conferences",)),
+    "applications_received": FieldSpec(
+        "APPLICATIONS", ITEMS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
+        related=("applications.new_received.total+applications.carried_over_in.total",
+                 "applications.total_processed.total")),
+    "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS),
+    "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS),
+    "response_rate": FieldSpec("RESPONSE_RATE", PERCENT),
+    "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",)),
+    "applications_processed": FieldSpec(None, ITEMS, ("applications.total_processed.total",)),
+    "reviews_total": FieldSpec(
+        None, ITEMS, ("review_litigation.review_total", "statistics_pre2019.admin_review_total")),
+    "lawsuits_total": FieldSpec(None, ITEMS, (
+        "review_litigation.litigation_direct_total+review_litigation.litigation_after_review_total",
+        "statistics_pre2019.litigation_total")),
+    "processing_fees": FieldSpec(None, frozenset({"元"}), ("statistics_pre2019.fees_collected",),
+                                 {"statistics_pre2019.fees_collected": "万元"}),
+}
+
+# a narrative-only field needs a (calibrated) span probability of at least this; below it the field is null
+# (the span stays in record["narrative"])
+MIN_NARRATIVE_CONFIDENCE = 0.2
+_DEFAULT_CELL_UNITS = {"response_rate": "%", "processing_fees": "元", "press_events": "次", "training": "次"}
+_UNIT_SCALE = {"元": 1.0, "万元": 10_000.0}
+
+# sentence subjects: sub-bodies of a government, and whole-area phrases
+_SUB_BODY = re.compile(
+    r"(?:区|县|市|镇|乡|旗|州)?政府办(?:公室|公厅)?|办公室|办公厅|本机关|本级|本部门|本单位|局机关|机关本级"
+)
+_WHOLE_AREA = re.compile(r"全(?:区|县|市|镇|乡|旗|州|省)|我(?:区|县|市|镇|乡|旗|州|省)|各部门|各单位|各乡镇")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来")
+_PART_WORDS = re.compile(r"其中|包括|含")
+
+
+def _item_unit(unit: str | None) -> str:
+    u = (unit or "").strip()
+    u = re.sub(r"^[余多几来]+", "", u)
+    return "%" if u in ("%", "％", "个百分点") else u
+
+
+def _is_whole_government(issuer: str | None) -> bool:
+    return bool(issuer) and re.search(r"(?:人民政府|政府)$", issuer) is not None
+
+
+@dataclass
+class _Mention:
+    value: float | int
+    unit: str
+    start: int
+    end: int
+    confidence: float
+    source: str  # "narrative" | "rule"
+    main_unit: bool = True
+    body_ok: bool = True
+    year_ok: bool = True
+    part: bool = False
+    note: str = ""
+    index: int = 0
+    text: str = ""
+
+    @property
+    def in_scope(self) -> bool:
+        return self.body_ok and self.year_ok
+
+    def score(self) -> float:
+        return (4.0 * self.main_unit + 2.0 * self.body_ok + 2.0 * self.year_ok + 0.5 * (not self.part)
+                + self.confidence - 0.001 * self.index)
+
+
+def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tuple[bool, bool, bool, str]:
+    """(body_ok, year_ok, part, note) from the sentence that holds the mention (normalized text)."""
+    text = norm.text
+    ns = norm_offset(norm, ostart)
+    # PDF text may keep its line wraps: a sentence runs across line breaks, up to 。;!? (200 chars at most)
+    ss, _ = sentence_bounds(text, ns, stop_at_newline=False)
+    before = text[max(ss, ns - 200):ns].replace("\n", "")
+    notes = []
+    body_ok = True
+    whole_gov = _is_whole_government(issuer)
+    sub = _SUB_BODY.search(before)
+    whole = _WHOLE_AREA.search(before)
+    if whole_gov and sub and (not whole or sub.start() < whole.start()):
+        body_ok = False
+        notes.append(f"sentence speaks of {sub.group(0)}, a part of the reporting government")
+    elif issuer and not whole_gov and whole and not sub:
+        body_ok = False
+        notes.append(f"sentence speaks of {whole.group(0)}, not of the reporting body alone")
+    year_ok = True
+    years = [int(m.group(1)) for m in _YEAR_RE.finditer(before)]
+    if year is not None and years and years[-1] != year:
+        year_ok = False
+        notes.append(f"sentence speaks of {years[-1]}")
+    elif _OTHER_YEAR_WORDS.search(before):
+        year_ok = False
+        notes.append("sentence speaks of another period")
+    # part of a larger figure: 其中 / 包括 in the same clause, before the number
+    clause = re.split(r"[,,、::]", before)[-1] if before else ""
+    part = bool(_PART_WORDS.search(clause)) or bool(re.search(r"其中", before[-12:]))
+    return body_ok, year_ok, part, "; ".join(notes)
+
+
+def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | None,
+                        year: int | None, cal: Calibrator) -> list[_Mention]:
+    out: list[_Mention] = []
+    for i, item in enumerate(record.get("narrative") or []):
+        if item.get("label") != spec.label or item.get("value") is None:
+            continue
+        ns, ne = norm_offset(norm, item["start"]), norm_offset(norm, max(item["start"], item["end"] - 1)) + 1
+        if hasattr(norm, "is_corrupted") and norm.is_corrupted(ns, ne):
+            continue
+        unit = _item_unit(item.get("unit"))
+        body_ok, year_ok, part, note = _scope(norm, item["start"], issuer, year)
+        out.append(_Mention(
+            value=item["value"], unit=unit, start=item["start"], end=item["end"],
+            confidence=cal.apply(raw_confidence(item), "narrative") or 0.0, source="narrative",
+            main_unit=unit in spec.units, body_ok=body_ok, year_ok=year_ok, part=part, note=note, index=i,
+            text=item.get("text", ""),
+        ))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# processing fees by rule (section 六)
+
+_FEE_NUM = re.compile(
+    r"(?:收取|收缴|收到|产生|共计?收取?)?[^。;;,,]{0,16}?信息处理费[^。;;\d]{0,12}?"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
+)
+_FEE_ZERO = re.compile(
+    r"(?:未|没有|不曾|均未|无)(?:收取|收缴|产生|收)[^。;;,,]{0,12}?信息处理费|信息处理费[^。;;,,]{0,6}?(?:为零|为0|无)"
+    r"|无[^。;;,,]{0,4}信息处理费"
+)
+
+
+_PRE2019_FEE_ZERO = re.compile(r"(?:无|没有|未)(?:任何)?(?:收费|收取(?:任何)?费用)")
+
+
+def _section_ranges(norm: Any) -> dict[str, tuple[int, int]]:
+    from ie.sections import split_sections
+
+    return {sec.key: (sec.start, sec.end) for sec in split_sections(norm.text)}
+
+
+def processing_fee_candidates(norm: Any) -> list[_Mention]:
+    """信息处理费 figures stated in section 六 (the whole text when it has no section 六).
+
+    Pre-2019 reports have a fees section (四、政府信息公开的收费及减免情况); a plain "no fees" statement
+    there (无收费情况) reads as 0 元 too.
+    """
+    ranges = _section_ranges(norm)
+    s, e = ranges.get("other_matters", (0, len(norm.text)))
+    text = norm.text
+    out = _fee_mentions(norm, s, e)
+    if not out and "fees" in ranges:
+        fs, fe = ranges["fees"]
+        out = _fee_mentions(norm, fs, fe)
+        if not out:
+            for m in _PRE2019_FEE_ZERO.finditer(text, fs, fe):
+                os_, oe = norm.to_original(m.start(), m.end())
+                out.append(_Mention(0, "元", os_, oe, 0.85, "rule", text=m.group(0)))
+                break
+    return out
+
+
+def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
+    text = norm.text
+    out: list[_Mention] = []
+    for m in _FEE_NUM.finditer(text, s, e):
+        if hasattr(norm, "is_corrupted") and norm.is_corrupted(m.start("num"), m.end("unit")):
+            continue
+        num = float(m.group("num"))
+        value: int | float = int(num) if num.is_integer() else num
+        os_, oe = norm.to_original(m.start("num"), m.end("unit"))
+        out.append(_Mention(value, m.group("unit"), os_, oe, 0.95, "rule",
+                            text=text[m.start("num"):m.end("unit")]))
+    if not out:
+        for m in _FEE_ZERO.finditer(text, s, e):
+            os_, oe = norm.to_original(m.start(), m.end())
+            out.append(_Mention(0, "元", os_, oe, 0.9, "rule", text=m.group(0)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# tables
+
+
+def _cell(tables: dict, ref: str) -> tuple[str, dict] | None:
+    table, _, key = ref.partition(".")
+    t = tables.get(table) or {}
+    if t.get("status") not in ("parsed", "empty", None):
+        return None
+    c = (t.get("cells") or {}).get(key)
+    return (ref, c) if isinstance(c, dict) else None
+
+
+def _check_statuses(checks: list[dict], refs: list[str]) -> list[str]:
+    wanted = set(refs)
+    return [c.get("status", "") for c in checks if wanted.intersection(c.get("cells") or ())]
+
+
+@dataclass
+class _TableValue:
+    value: int | float
+    unit: str
+    refs: list[str]
+    start: int | None
+    end: int | None
+    confidence: float  # parse confidence moved by the checks
+    partial: bool = False
+
+
+def _sum_cells(record: dict, ref: str) -> float | None:
+    """Sum of the written cells of ``a+b`` (None when any is blank or absent)."""
+    tables = record.get("tables") or {}
+    total = 0.0
+    for r in ref.split("+"):
+        c = _cell(tables, r)
+        if c is None or c[1].get("value") is None:
+            return None
+        total += c[1]["value"]
+    return total
+
+
+def _table_value(record: dict, spec: FieldSpec, key: str, cal: Calibrator) -> _TableValue | None:
+    tables = record.get("tables") or {}
+    checks = record.get("checks") or []
+    for ref in spec.cells:
+        parts = [_cell(tables, r) for r in ref.split("+")]
+        found = [p for p in parts if p is not None and p[1].get("value") is not None]
+        if not found:
+            continue
+        refs = [r for r, _ in found]
+        conf = min(cal.apply(cell_probability(raw_confidence(c, 0.9), _check_statuses(checks, [r])), "cell")
+                   for r, c in found)
+        value = sum(c["value"] for _, c in found)
+        partial = len(found) < len(parts)
+        if partial:
+            conf *= 0.7  # one operand of the sum is blank
+        unit = found[0][1].get("unit") or spec.cell_units.get(ref) or _DEFAULT_CELL_UNITS.get(key, "件")
+        first = found[0][1]
+        return _TableValue(value, unit, refs, first.get("start"), first.get("end"), conf, partial)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _same(a: float, ua: str, b: float, ub: str) -> bool:
+    if ua in _UNIT_SCALE and ub in _UNIT_SCALE:
+        a, b = a * _UNIT_SCALE[ua], b * _UNIT_SCALE[ub]
+    return abs(float(a) - float(b)) < 1e-6 * max(1.0, abs(float(a)), abs(float(b)))
+
+
+def _comparable(m: _Mention, tv: _TableValue) -> bool:
+    if m.unit in _UNIT_SCALE and tv.unit in _UNIT_SCALE:
+        return True
+    return m.main_unit
+
+
+def _alt(m: _Mention) -> dict:
+    d: dict[str, Any] = {"value": m.value, "unit": m.unit, "start": m.start, "end": m.end, "source": m.source,
+                         "confidence": round(m.confidence, 4)}
+    if m.note:
+        d["note"] = m.note
+    elif m.part:
+        d["note"] = "part of a larger figure"
+    elif not m.main_unit:
+        d["note"] = "not the field's main unit"
+    return d
+
+
+def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
+    """(fields, extra ``N-`` checks, warnings) from the record's narrative, tables and meta."""
+    meta = record.get("meta") or {}
+    issuer = (meta.get("issuer") or {}).get("value")
+    year = (meta.get("year") or {}).get("value")
+    cal = default_calibrator()
+    fields: dict[str, Any] = {}
+    checks: list[dict] = []
+    warnings: list[str] = []
+
+    for key, spec in FIELD_SPECS.items():
+        mentions = _narrative_mentions(record, norm, spec, issuer, year, cal) if spec.label else []
+        if key == "processing_fees":
+            mentions += processing_fee_candidates(norm)
+        mentions.sort(key=lambda m: m.score(), reverse=True)
+        tv = _table_value(record, spec, key, cal)
+        if tv is None:
+            # without a table to check against, a mention the model itself doubts is no headline figure
+            mentions = [m for m in mentions if m.confidence >= MIN_NARRATIVE_CONFIDENCE]
+        if tv is None and not mentions:
+            fields[key] = None
+            continue
+
+        if tv is None:
+            best = mentions[0]
+            conf = best.confidence
+            if not best.main_unit:
+                conf *= 0.6
+            if not best.in_scope:
+                conf *= 0.5
+            rivals = {m.value for m in mentions[1:] if m.main_unit and m.in_scope and not m.part}
+            if rivals - {best.value}:
+                conf *= 0.85
+            kind = "field_narrative" if best.source == "narrative" else "rule"
+            evidence = {"start": best.start, "end": best.end, "text": best.text}
+            if best.source == "rule":
+                evidence["rule"] = "processing_fee_sentence"
+            fields[key] = {
+                "value": best.value, "unit": best.unit, "confidence": cal.apply(conf, kind),
+                "sources": ["narrative"], "agree": None, "evidence": evidence,
+                "alternatives": [_alt(m) for m in mentions[1:]],
+            }
+            continue
+
+        # the table wins; compare with the narrative
+        comparable = [m for m in mentions if _comparable(m, tv) and m.confidence >= MIN_NARRATIVE_CONFIDENCE]
+        in_scope = [m for m in comparable if m.in_scope and not m.part]
+        out_scope = [m for m in comparable if not (m.in_scope and not m.part)]
+        agree: bool | None = None
+        status = None
+        ref_mention: _Mention | None = None
+        if in_scope:
+            match = [m for m in in_scope if _same(m.value, m.unit, tv.value, tv.unit)]
+            ref_mention = match[0] if match else in_scope[0]
+            agree = bool(match)
+            status = "pass" if agree else "fail"
+            if status == "fail":
+                for ref in spec.related:
+                    rv = _sum_cells(record, ref)
+                    if rv is not None and _same(ref_mention.value, ref_mention.unit, rv, tv.unit):
+                        status = "scope_mismatch"
+                        ref_mention.note = f"the sentence's figure equals table {ref} ({rv}), another count"
+                        break
+        elif out_scope:
+            match = [m for m in out_scope if _same(m.value, m.unit, tv.value, tv.unit)]
+            ref_mention = match[0] if match else out_scope[0]
+            agree = bool(match)
+            status = "pass" if agree else "scope_mismatch"
+
+        conf = combine_confidence(
+            ref_mention.confidence if ref_mention is not None and status in ("pass", "fail") else None,
+            tv.confidence, agree=agree if status in ("pass", "fail") else None)
+        if status == "scope_mismatch":
+            conf = check_factor(conf, ["scope_mismatch"])
+        sources = ["table", "narrative"] if ref_mention is not None else ["table"]
+        evidence: dict[str, Any] = {"start": tv.start, "end": tv.end}
+        if len(tv.refs) == 1:
+            evidence["cell"] = tv.refs[0]
+        else:
+            evidence["cells"] = tv.refs
+        fields[key] = {
+            "value": tv.value, "unit": tv.unit, "confidence": cal.apply(conf, "field"),
+            "sources": sources if agree is not None else ["table"], "agree": agree,
+            "evidence": evidence, "alternatives": [_alt(m) for m in mentions],
+        }
+        if tv.partial:
+            warnings.append(f"fields.{key}: one cell of the sum is blank; the value counts the written cell only")
+        if status is not None and ref_mention is not None:
+            where = f"{ref_mention.source} ({ref_mention.text or ref_mention.value})"
+            if status == "pass":
+                msg = f"{where} = table {'+'.join(tv.refs)} ({tv.value})"
+            elif status == "fail":
+                msg = (f"{where} says {ref_mention.value}{ref_mention.unit}, table {'+'.join(tv.refs)} says "
+                       f"{tv.value}{tv.unit}; the table wins")
+                warnings.append(f"fields.{key}: narrative and table disagree: {msg}")
+            else:
+                msg = (f"{where} says {ref_mention.value}{ref_mention.unit} but {ref_mention.note or 'another scope'}"
+                       f"; table {'+'.join(tv.refs)} says {tv.value}{tv.unit} for the whole report: not a "
+                       "contradiction")
+                warnings.append(f"fields.{key}: narrative figure of another scope differs from the table: {msg}")
+            item = {"id": "N-R1", "scope": key, "status": status, "message": msg, "cells": tv.refs,
+                    "spans": [{"start": ref_mention.start, "end": ref_mention.end}]}
+            if status == "scope_mismatch":  # record.md has four statuses: the check does not apply here
+                item.update(status="skipped", reason="scope_mismatch")
+            checks.append(item)
+    return fields, checks, warnings

@@ -1,0 +1,487 @@
+"""Report metadata: issuer, report year, publication date (record.md "meta").
+
+Every value comes with the offsets of its evidence in the ORIGINAL text and a confidence. Candidates are
+collected from several places, each with a prior confidence (how often that kind of evidence is right,
+judged on the seeds and real reports); candidates that agree reinforce each other (noisy-or), candidates
+that disagree lower the winner's confidence.
+
+- issuer: the title (``淮安市洪泽区人民政府`` above ``2024年政府信息公开工作年度报告``, or
+  ``《同心县人民政府办公室2020年…年度报告》``), then the first sentences (``2016年度,泰州市…办公室根据…``),
+  then the signature block (a body name on the line before the date), then the contact sentence
+  (``请与启东市行政审批局…联系``). Never website metadata, never ``本报告由…编制`` (the compiler).
+- year: title, ``统计期限/时限自2020年1月1日``, ``现将我局2020年度…`` and similar phrases; the opening
+  ``2016年度,`` is weaker; the signature year minus one is only a low-confidence fallback
+  (formats.md §1.1: never the signature date alone).
+- published: the signature date or a ``发布日期``/``发文日期`` line (ISO ``YYYY-MM-DD`` or ``YYYY-MM``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+__all__ = ["extract_meta", "template_from_tables", "norm_offset", "sentence_bounds", "ORG_SUFFIX"]
+
+
+class _NormLike(Protocol):  # the parts of ie.normalize.Normalized used here
+    original: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Text helpers shared with ie.fields
+
+def norm_offset(norm: _NormLike, opos: int) -> int:
+    """Index of the normalized character whose original range contains (or first follows) ``opos``."""
+    i = bisect_right(norm.ends, opos)
+    return min(i, len(norm.text))
+
+
+_SENT_END = "。;;!!??\n"
+
+
+def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tuple[int, int]:
+    """The sentence of normalized ``text`` around ``pos`` (ends at 。;!? and, optionally, line breaks)."""
+    ends = _SENT_END if stop_at_newline else _SENT_END.replace("\n", "")
+    s = pos
+    while s > 0 and text[s - 1] not in ends:
+        s -= 1
+    e = pos
+    while e < len(text) and text[e] not in ends:
+        e += 1
+    return s, e
+
+
+# names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
+ORG_SUFFIX = (
+    "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡"
+)
+_ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
+_ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
+# words that follow a body name at the start of a report's first sentence
+_VERB_AFTER = (
+    "坚持|深入|认真|根据|以|在|全面|积极|按照|不断|始终|严格|围绕|紧紧|紧扣|高度|进一步|持续|通过|主动|着力|切实"
+    "|扎实|结合|贯彻|落实|把|将|对|始终|紧密|聚焦|立足|牢固|依法|继续|大力|共"
+)
+_FIRST_SENT_RE = re.compile(
+    rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?({_ORG})(?=\s*(?:{_VERB_AFTER}))"
+)
+# words that disqualify a candidate body name (pronouns, generic words, the law's name)
+_NOT_ORG_RE = re.compile(
+    r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关)"
+    r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年)|我|现将|报告|根据|关于"
+)
+_PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
+_TITLE_KW = r"(?:政府信息公开|政务信息公开|政务公开|信息公开)"
+_TITLE_END = r"[^\n。《》]{0,12}?(?:报告|年报)(?!如下)"
+_TITLE_RE = re.compile(
+    rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*{_TITLE_KW}{_TITLE_END}"
+)
+_TITLE_YEAR_FIRST_RE = re.compile(
+    rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<org>[\u4e00-\u9fff()()]{{2,30}}?)\s*{_TITLE_KW}{_TITLE_END}"
+)
+_TITLE_YEAR_LAST_RE = re.compile(  # 文化和旅游部政府信息公开工作2021年度报告
+    rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}工作\s*(?P<year>(?:19|20)\d{{2}})\s*年度?报告"
+)
+_TITLE_NO_YEAR_RE = re.compile(rf"^[ \t]*{_TITLE_KW}(?:工作)?年度报告[ \t]*$", re.M)
+_ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
+_ORG_PREFIX_RE = re.compile(
+    r"^(?:现|特|并)?(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制)(?:了|的)?|^由|^标\s*题\s*[::]?\s*"
+)
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DATE_LINE_RE = re.compile(
+    r"^[ \t]*(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"(?:(?P<d>[一二三四五六七八九十]{1,3})\s*日)?[ \t]*$", re.M
+)
+
+
+def _cn_small(s: str) -> int:
+    """一..三十一 -> 1..31."""
+    if "十" not in s:
+        return _CN_DIGIT[s]
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+_DATE_LINE_RE = re.compile(
+    r"^[ \t]*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?[ \t]*$", re.M
+)
+_J = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"  # converter pinyin junk after a character
+_PUB_LINE_RE = re.compile(
+    rf"(?:[发發]{_J}(?:布|文){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期)\s*[|::]?\s*"
+    r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
+)
+_YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
+    (re.compile(r"统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
+     0.93, "统计期限"),
+    (re.compile(r"现将[^。,,\n]{0,20}?(?P<year>(?:19|20)\d{2})\s*年度?"), 0.92, "现将…年度"),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:政府信息公开|政务公开)工作(?:情况|年度报告)"), 0.85,
+     "年度工作情况"),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*政府信息公开(?:情况)?统计表"), 0.8, "统计表标题"),
+    # 2020年我局严格… (not 2021年,我局将…: a plan for the next year)
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[,,]?\s*(?:我|本)(?:局|办|委|区|县|市|镇|乡|街道|中心|单位|部门|机关)"
+                r"(?!将)"), 0.6, "年+我局"),
+]
+_OPENING_YEAR_RE = re.compile(r"[ \t]*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:以来)?\s*[,,]")
+
+
+@dataclass
+class _Cand:
+    value: Any
+    nstart: int  # normalized offsets of the evidence
+    nend: int
+    prior: float
+    why: str
+
+
+def _combine(cands: list[_Cand]) -> tuple[_Cand, float] | None:
+    """Noisy-or of the priors per value; the best value loses confidence to the strongest rival."""
+    if not cands:
+        return None
+    by_value: dict[Any, list[_Cand]] = {}
+    for c in cands:
+        by_value.setdefault(c.value, []).append(c)
+
+    def score(cs: list[_Cand]) -> float:
+        miss = 1.0
+        for c in cs:
+            miss *= 1.0 - c.prior
+        return 1.0 - miss
+
+    ranked = sorted(by_value.values(), key=lambda cs: (score(cs), max(c.prior for c in cs)), reverse=True)
+    best = max(ranked[0], key=lambda c: c.prior)
+    conf = score(ranked[0])
+    if len(ranked) > 1:
+        conf *= 1.0 - 0.5 * score(ranked[1])
+    return best, round(min(conf, 0.99), 4)
+
+
+def _emit(norm: _NormLike, combined: tuple[_Cand, float] | None) -> dict | None:
+    if combined is None:
+        return None
+    cand, conf = combined
+    start, end = norm.to_original(cand.nstart, cand.nend)
+    return {"value": cand.value, "start": start, "end": end, "confidence": conf, "source": cand.why}
+
+
+def _clean_org(name: str) -> str:
+    return re.sub(r"\s+", "", name).strip("《》“”\"' ")
+
+
+def _valid_org(name: str) -> bool:
+    name = _clean_org(name)
+    return 3 <= len(name) <= 30 and not _NOT_ORG_RE.search(name)
+
+
+def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bool = False) -> _Cand | None:
+    """A body-name candidate for ``text[s:e]``, trimmed of spaces, quotes and verbs (现公布…, 由…)."""
+    raw = text[s:e]
+    lead = len(raw) - len(raw.lstrip(" \t《“\""))
+    s += lead
+    raw = text[s:e]
+    m = _ORG_PREFIX_RE.match(raw)
+    if m and m.end() < len(raw):
+        s += m.end()
+    raw = text[s:e]
+    e -= len(raw) - len(raw.rstrip(" \t》”\""))
+    paren = re.search(r"[((][^()()]*[))]$", text[s:e])
+    if paren and paren.start() > 0:  # 武昌经开区管委会(滨江商务区管委会): the name before the aside
+        e = s + paren.start()
+    name = _clean_org(text[s:e])
+    if not _valid_org(name):
+        return None
+    if not re.search(rf"(?:{ORG_SUFFIX})$", name) and not (place_ok and _ORG_END_RE.search(name)):
+        return None
+    return _Cand(name, s, e, prior, why)
+
+
+def _front_end(norm: _NormLike, sections: list) -> int:
+    """End of the front matter: the first section heading, or 600 characters."""
+    heads = [s.start for s in sections if getattr(s, "key", None) != "preamble"]
+    if heads:
+        return min(heads)
+    m = re.search(r"^\s*[一1][、.]\s*(?:总体情况|概述|基本情况|主要工作)", norm.text, re.M)
+    return m.start() if m else min(len(norm.text), 600)
+
+
+def _section(sections: list, key: str) -> Any | None:
+    for s in sections:
+        if getattr(s, "key", None) == key:
+            return s
+    return None
+
+
+def _body_start(text: str, sec: Any) -> int:
+    """Start of a section's body (after its heading line)."""
+    he = getattr(sec, "heading_end", None)
+    if he is None:
+        nl = text.find("\n", sec.start)
+        he = nl if nl >= 0 else sec.start
+    return min(len(text), he + 1 if text[he:he + 1] == "\n" else he)
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Candidates
+
+
+def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], list[_Cand]]:
+    """(issuer candidates, year candidates) from the title in the front matter."""
+    text = norm.text
+    issuers: list[_Cand] = []
+    years: list[_Cand] = []
+    region_end = max(front_end, 0) or min(len(text), 600)
+
+    def add_year(m: re.Match) -> None:
+        ys, ye = m.span("year")
+        years.append(_Cand(int(m.group("year")), ys, ye + 1 if text[ye:ye + 1] == "年" else ye, 0.95, "title"))
+
+    def org_line(ls: int, le: int) -> _Cand | None:
+        lm = _ORG_LINE_RE.match(text[ls:le]) or re.match(r"^\s*(\S{2,30})\s*$", text[ls:le])
+        if not lm:
+            return None
+        return _org_cand(text, ls + lm.start(1), ls + lm.end(1), 0.93, "title", place_ok=True)
+
+    for rx in (_TITLE_YEAR_FIRST_RE, _TITLE_YEAR_LAST_RE):
+        for m in rx.finditer(text, 0, region_end):
+            add_year(m)
+            c = _org_cand(text, *m.span("org"), 0.93, "title", place_ok=True)
+            if c is not None:
+                issuers.append(c)
+    for m in _TITLE_RE.finditer(text, 0, region_end):
+        add_year(m)
+        if m.group("org"):
+            c = _org_cand(text, *m.span("org"), 0.93, "title", place_ok=True)
+            if c is not None:
+                issuers.append(c)
+                continue
+        # the body name on its own line just above the title line
+        ls, _ = _line_at(text, m.start())
+        if ls > 0 and not text[ls:m.start()].strip():
+            c = org_line(*_line_at(text, ls - 1))
+            if c is not None:
+                issuers.append(c)
+    # a title without a year, with the body name on the line above or below (a cover page)
+    for m in _TITLE_NO_YEAR_RE.finditer(text, 0, region_end):
+        for ls, le in ((_line_at(text, m.start() - 1) if m.start() > 0 else (0, 0)), _line_at(text, m.end() + 1)):
+            if le > ls:
+                c = org_line(ls, le)
+                if c is not None:
+                    c.prior = 0.85
+                    issuers.append(c)
+                    break
+    return issuers, years
+
+
+def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) -> list[_Cand]:
+    """Body names that open a sentence in the front matter or the first paragraph of the overview."""
+    text = norm.text
+    regions = [(0, front_end)]
+    ov = _section(sections, "overview")
+    if ov is not None:
+        bs = _body_start(text, ov)
+        regions.append((bs, min(ov.end, bs + 400)))
+    elif front_end < len(text):
+        regions.append((front_end, min(len(text), front_end + 400)))
+    out: list[_Cand] = []
+    for rs, re_ in regions:
+        for m in _FIRST_SENT_RE.finditer(text, rs, re_):
+            ss, _ = sentence_bounds(text, m.start(1))
+            if "由" in text[ss:m.start(1)]:
+                continue  # 本报告由…编制: the compiler (see below)
+            c = _org_cand(text, m.start(1), m.end(1), 0.8, "first_sentence")
+            if c is not None:
+                out.append(c)
+    # 本报告由X编制: X is the issuer unless it is an office compiling for a government (区政府办公室)
+    for m in _COMPILER_RE.finditer(text, 0, max(front_end, min(len(text), 600))):
+        c = _org_cand(text, m.start(1), m.end(1), 0.7, "compiler")
+        if c is not None and not _OFFICE_RE.search(c.value):
+            out.append(c)
+    return out
+
+
+def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand]]:
+    """(issuer candidates, date candidates) from the signature block at the end of the report."""
+    text = norm.text
+    om = _section(sections, "other_matters")
+    tail_start = om.start if om is not None else max(0, len(text) - 800)
+    tail_start = max(tail_start, len(text) - 1500)
+    issuers: list[_Cand] = []
+    dates: list[_Cand] = []
+    found = list(_DATE_LINE_RE.finditer(text, tail_start)) + list(_CN_DATE_LINE_RE.finditer(text, tail_start))
+    if not found:
+        return issuers, dates
+    m = max(found, key=lambda x: x.start())
+    if m.re is _CN_DATE_LINE_RE:
+        y = int("".join(str(_CN_DIGIT[c]) for c in m.group("y")))
+        mo = _cn_small(m.group("m"))
+        d = str(_cn_small(m.group("d"))) if m.group("d") else None
+    else:
+        y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
+    if 1 <= mo <= 12:
+        value = f"{y:04d}-{mo:02d}" + (f"-{int(d):02d}" if d and 1 <= int(d) <= 31 else "")
+        prior = 0.9 if d else 0.85
+        ds = m.start("y")
+        de = m.end("d") + 1 if d else m.end("m") + 1
+        dates.append(_Cand(value, ds, de, prior, "signature"))
+    # the body name: a short line just above (or below) the date line
+    for ls, le in (_line_at(text, m.start() - 1) if m.start() > 0 else (0, 0), _line_at(text, m.end() + 1)):
+        if le <= ls:
+            continue
+        lm = _ORG_LINE_RE.match(text[ls:le])
+        if lm and _valid_org(lm.group(1)):
+            issuers.append(_Cand(_clean_org(lm.group(1)), ls + lm.start(1), ls + lm.end(1), 0.85, "signature"))
+            break
+    return issuers, dates
+
+
+_COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
+_OFFICE_RE = re.compile(r"(?:办公室|办公厅|政务公开办|公开办|政府办|管理办)$")
+_CONTACT_RE = re.compile(rf"(?:请|可)?与\s*({_ORG})\s*(?:政府信息公开|政务公开|信息公开)?[^,,。()()]{{0,14}}?联系")
+
+
+def _contact_candidates(norm: _NormLike) -> list[_Cand]:
+    """``请与启东市行政审批局政府信息公开领导小组办公室联系`` -> 启东市行政审批局 (weak evidence)."""
+    out = []
+    for m in _CONTACT_RE.finditer(norm.text):
+        name = m.group(1)
+        if name and _valid_org(name):
+            out.append(_Cand(_clean_org(name), m.start(1), m.end(1), 0.55, "contact"))
+    return out
+
+
+def _year_candidates(norm: _NormLike, sections: list, front_end: int) -> list[_Cand]:
+    text = norm.text
+    out: list[_Cand] = []
+    for rx, prior, why in _YEAR_PHRASES:
+        for m in rx.finditer(text):
+            ys, ye = m.span("year")
+            out.append(_Cand(int(m.group("year")), ys, ye, prior, why))
+    # opening sentence of a front-matter line or of the overview: "2016年度," / "2024 年,"
+    starts = [0, front_end]
+    pos = 0
+    for _ in range(6):
+        nl = text.find("\n", pos, front_end)
+        if nl < 0:
+            break
+        pos = nl + 1
+        starts.append(pos)
+    ov = _section(sections, "overview")
+    if ov is not None:
+        starts.append(_body_start(text, ov))
+    seen: set[int] = set()
+    for st in starts:
+        m = _OPENING_YEAR_RE.match(text, st)
+        if m and m.start("year") not in seen:
+            seen.add(m.start("year"))
+            out.append(_Cand(int(m.group("year")), m.start("year"), m.end("year"), 0.75, "opening"))
+    return out
+
+
+def _published_line_candidates(norm: _NormLike) -> list[tuple[str, int, int, float]]:
+    """``发布日期:2017-02-24`` lines, searched in the ORIGINAL text (the normalizer may drop them)."""
+    out = []
+    for m in _PUB_LINE_RE.finditer(norm.text):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            s, e = norm.to_original(m.start("y"), m.end("d"))
+            out.append((f"{y:04d}-{mo:02d}-{d:02d}", s, e, 0.85))
+    if out:
+        return out
+    for m in _PUB_LINE_RE.finditer(norm.original):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            out.append((f"{y:04d}-{mo:02d}-{d:02d}", m.start("y"), m.end("d"), 0.85))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+
+
+def template_from_tables(tables: dict | None) -> str | None:
+    """``meta.template``: the 第二十条 table's template, ``mixed`` when parsed tables disagree."""
+    if not tables:
+        return None
+    found = []
+    for name, t in tables.items():
+        if isinstance(t, dict) and t.get("status") in ("parsed", "empty"):
+            tpl = t.get("template") or ("pre2019" if name == "statistics_pre2019" else None)
+            if tpl:
+                found.append(tpl)
+    if not found:
+        return None
+    if len(set(found)) > 1:
+        return "mixed"
+    return found[0]
+
+
+def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) -> dict:
+    """record.md ``meta``: issuer / year / published as ``{value, start, end, confidence, source}`` or None.
+
+    ``template`` is filled from ``tables`` when given (the lead may overwrite it).
+    """
+    front_end = _front_end(norm, sections)
+    t_issuers, t_years = _title_candidates(norm, front_end)
+    s_issuers, s_dates = _signature(norm, sections)
+
+    issuer_cands = t_issuers + _first_sentence_candidates(norm, sections, front_end) + s_issuers
+    if not issuer_cands:
+        issuer_cands = _contact_candidates(norm)
+    else:
+        # the contact sentence only reinforces a name found elsewhere
+        names = {c.value for c in issuer_cands}
+        issuer_cands += [c for c in _contact_candidates(norm) if c.value in names]
+    issuer = _combine(_prefer_title(issuer_cands))
+
+    published: dict | None = None
+    pub = _combine(s_dates)
+    if pub is not None:
+        published = _emit(norm, pub)
+    else:
+        lines = _published_line_candidates(norm)
+        if lines:
+            v, s, e, p = lines[0]
+            published = {"value": v, "start": s, "end": e, "confidence": p, "source": "published_line"}
+    pub_year = int(published["value"][:4]) if published is not None else None
+
+    year_cands = t_years + _year_candidates(norm, sections, front_end)
+    if pub_year is not None:
+        # a report cannot cover a year after its own publication (a phrase such as 2021年,我局将… is a plan)
+        year_cands = [c for c in year_cands if c.value <= pub_year] or year_cands
+    year = _combine(year_cands)
+    if year is None and published is not None:
+        # fallback: reports are published in Jan-Mar of the next year (条例 art. 49); weak evidence
+        y, mo = pub_year or 0, int(published["value"][5:7])
+        ns = norm_offset(norm, published["start"])
+        year = (_Cand(y - 1 if mo <= 6 else y, ns, min(len(norm.text), ns + 4), 0.5, "publication_date"), 0.5)
+    if published is not None and year is not None and pub_year is not None and pub_year < year[0].value:
+        # a publication date before the end of the report year contradicts one of the two
+        published["confidence"] = round(published["confidence"] * 0.6, 4)
+
+    return {
+        "issuer": _emit(norm, issuer),
+        "year": _emit(norm, year),
+        "published": published,
+        "template": template_from_tables(tables),
+    }
+
+
+def _prefer_title(cands: list[_Cand]) -> list[_Cand]:
+    """A title names the issuer outright: later candidates only count when they agree with it."""
+    titles = [c for c in cands if c.why == "title"]
+    if not titles:
+        return cands
+    names = {c.value for c in titles}
+    return titles + [c for c in cands if c.why != "title" and c.value in names]

@@ -1,0 +1,237 @@
+"""Meta (issuer, year, published) on synthetic text and on the seeds / real PDFs (values read off the documents)."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from ie.meta import extract_meta, norm_offset, sentence_bounds, template_from_tables
+from ie.normalize import normalize
+from ie.sections import split_sections
+
+
+def load_report(path: pathlib.Path) -> tuple[str, bool]:
+    """(text, is_pdf) as the pipeline reads it: ie.readers when present, else pdfplumber / plain read."""
+    try:
+        from ie.readers import read_document
+
+        doc = read_document(path)
+        return doc.text, doc.format == "pdf"
+    except ImportError:
+        pass
+    if path.suffix == ".pdf":
+        import pdfplumber
+
+        with pdfplumber.open(path) as pdf:
+            return "\n".join(p.extract_text() or "" for p in pdf.pages), True
+    return path.read_text(encoding="utf-8"), False
+
+
+def meta_of(text: str, pdf: bool = False) -> tuple[dict, str]:
+    norm = normalize(text, pdf=pdf)
+    return extract_meta(norm, split_sections(norm.text)), text
+
+
+def _check_offsets(meta: dict, original: str) -> None:
+    for key in ("issuer", "year", "published"):
+        v = meta[key]
+        if v is None:
+            continue
+        assert 0 <= v["start"] < v["end"] <= len(original)
+        assert 0.0 <= v["confidence"] <= 1.0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# synthetic reports (made-up bodies and numbers)
+
+SYNTH_TITLE = """青山市河西区人民政府
+2022年政府信息公开工作年度报告
+本报告由青山市河西区人民政府办公室编制。报告中所列数据统计期限自2022年1月1日起至2022年12月31日止。
+一、总体情况
+2022年,青山市河西区人民政府坚持依法公开。
+六、其他需要报告的事项
+无。
+"""
+
+SYNTH_SIGNATURE = """根据《条例》规定,现将我局2021年度政府信息公开工作情况报告如下:
+一、总体情况
+2021年,我局认真做好公开工作。2022年,我局将继续努力。
+六、其他需要报告的事项
+本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。如有疑问请与青山市河西区交通运输局办公室联系。
+青山市河西区交通运输局
+2022年1月20日
+"""
+
+SYNTH_NONE = """2023年,我局认真贯彻落实条例。现将我局2023年度政府信息公开工作的情况报告如下:
+一、总体情况
+(一)加强领导。
+六、其他需要报告的事项
+无。
+2024年2月
+"""
+
+
+def test_title_names_issuer_and_year():
+    meta, text = meta_of(SYNTH_TITLE)
+    assert meta["issuer"]["value"] == "青山市河西区人民政府"
+    assert text[meta["issuer"]["start"]:meta["issuer"]["end"]] == "青山市河西区人民政府"
+    assert meta["issuer"]["confidence"] >= 0.9
+    assert meta["year"]["value"] == 2022
+    assert text[meta["year"]["start"]:meta["year"]["end"]].startswith("2022")
+    assert meta["published"] is None  # no signature date, no 发布日期 line
+    _check_offsets(meta, text)
+
+
+def test_compiler_is_not_the_issuer():
+    # "本报告由…办公室编制" names the office that compiled the report, never the issuer
+    meta, _ = meta_of(SYNTH_TITLE)
+    assert "办公室" not in meta["issuer"]["value"]
+
+
+def test_signature_block_names_issuer_and_date():
+    meta, text = meta_of(SYNTH_SIGNATURE)
+    assert meta["issuer"]["value"] == "青山市河西区交通运输局"
+    assert meta["year"]["value"] == 2021  # 现将…2021年度 and 统计期限, not the later "2022年,我局将…"
+    assert meta["published"]["value"] == "2022-01-20"
+    assert text[meta["published"]["start"]:meta["published"]["end"]] == "2022年1月20日"
+    _check_offsets(meta, text)
+
+
+def test_no_issuer_is_null_and_month_only_date():
+    meta, _ = meta_of(SYNTH_NONE)
+    assert meta["issuer"] is None
+    assert meta["year"]["value"] == 2023
+    assert meta["published"]["value"] == "2024-02"
+
+
+def test_year_never_the_signature_year_alone():
+    text = "一、总体情况\n我办认真做好工作。\n六、其他需要报告的事项\n无。\n2020年1月\n"
+    meta, _ = meta_of(text)
+    # only a weak fallback (reports appear in Jan-Mar of the next year), with a low confidence
+    assert meta["year"]["value"] == 2019
+    assert meta["year"]["confidence"] <= 0.6
+
+
+def test_published_line_in_metadata():
+    text = "- 发布日期:2018-03-05 10:00\n2017年度,青山市河西区档案局根据要求积极推进公开工作。\n一、概述\n无。\n"
+    meta, text = meta_of(text)
+    assert meta["published"]["value"] == "2018-03-05"
+    assert meta["issuer"]["value"] == "青山市河西区档案局"
+    assert meta["year"]["value"] == 2017
+
+
+def test_template_from_tables():
+    assert template_from_tables(None) is None
+    tables = {"proactive_disclosure": {"status": "parsed", "template": "v2021"},
+              "applications": {"status": "parsed", "template": "v2019"},
+              "statistics_pre2019": {"status": "missing"}}
+    assert template_from_tables(tables) == "mixed"
+    tables["applications"]["template"] = "v2021"
+    assert template_from_tables(tables) == "v2021"
+
+
+def test_helpers():
+    text = "甲。乙丙丁;戊\n己"
+    assert sentence_bounds(text, 3) == (2, 5)
+    assert sentence_bounds(text, 7) == (6, 7)
+    norm = normalize("ＡＢ  C")
+    assert norm_offset(norm, 0) == 0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the seeds and the real PDFs: values read off the documents by hand
+
+SEEDS = {
+    # file: (issuer or None, year, year_min_conf, published or None)
+    "000_fa92f58d60610388.txt": ("启东市行政审批局", 2020, 0.9, "2021-01-05"),
+    "001_168a611abdf0e580.txt": ("同心县人民政府办公室", 2020, 0.9, None),
+    "002_0ae8e60dae54bef5.txt": ("泰州市政务服务管理办公室", 2016, 0.9, "2017-02-24"),
+    "003_8cf4eacbad86ba13.txt": ("东里街道", 2019, 0.0, "2020-01"),
+    "004_2c468072c6150875.txt": (None, 2024, 0.9, "2025-01-09"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_meta(shared_dir, name):
+    issuer, year, year_conf, published = SEEDS[name]
+    text, pdf = load_report(shared_dir / "seeds" / name)
+    meta, _ = meta_of(text, pdf)
+    _check_offsets(meta, text)
+    if issuer is None:
+        assert meta["issuer"] is None
+    else:
+        assert meta["issuer"]["value"] == issuer
+    assert meta["year"]["value"] == year
+    assert meta["year"]["confidence"] >= year_conf
+    if published is None:
+        assert meta["published"] is None
+    else:
+        assert meta["published"]["value"] == published
+
+
+def test_seed_003_year_is_uncertain(shared_dir):
+    # signed 2020年1月 with no title or 统计期限: the year is a guess and says so
+    text, _ = load_report(shared_dir / "seeds" / "003_8cf4eacbad86ba13.txt")
+    meta, _ = meta_of(text)
+    assert meta["year"]["confidence"] < 0.7
+
+
+@pytest.mark.parametrize("name,issuer,year", [("hzq2023.pdf", "洪泽区人民政府", 2023),
+                                              ("hzq2024.pdf", "淮安市洪泽区人民政府", 2024)])
+def test_real_pdf_meta(shared_dir, name, issuer, year):
+    text, _ = load_report(shared_dir / "real" / name)
+    meta, _ = meta_of(text, pdf=True)
+    _check_offsets(meta, text)
+    assert meta["issuer"]["value"] == issuer
+    assert meta["issuer"]["confidence"] >= 0.9
+    assert "".join(text[meta["issuer"]["start"]:meta["issuer"]["end"]].split()) == issuer
+    assert meta["year"]["value"] == year
+    assert meta["published"] is None  # neither PDF carries a signature date
+
+
+def test_year_first_title_and_chinese_numeral_date():
+    text = ("2023年度青山市河西区教育局政府信息公开工作年度报告\n一、总体情况\n2023年,我局依法公开。\n"
+            "六、其他需要报告的事项\n无。\n青山市河西区教育局\n二〇二四年一月十五日\n")
+    meta, text = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市河西区教育局"
+    assert meta["year"]["value"] == 2023
+    assert meta["published"]["value"] == "2024-01-15"
+    assert text[meta["published"]["start"]:meta["published"]["end"]] == "二〇二四年一月十五日"
+
+
+def test_traditional_title_maps_to_simplified_value():
+    text = "《青山縣人民政府辦公室2021年政府信息公開工作年度報告》現予公布。\n一、總體情況\n無。\n"
+    meta, text = meta_of(text)
+    assert meta["issuer"]["value"] == "青山县人民政府办公室"
+    assert text[meta["issuer"]["start"]:meta["issuer"]["end"]] == "青山縣人民政府辦公室"
+    assert meta["year"]["value"] == 2021
+
+
+@pytest.mark.parametrize("text,issuer,year", [
+    ("青山市2018年政府信息公开工作年度报告\n一、概述\n无。\n", "青山市", 2018),  # a place names its government
+    ("根据条例规定,现公布青山县水利局2020年政府信息公开工作年度报告。\n一、总体情况\n无。\n", "青山县水利局", 2020),
+    ("2019年度青山区民政局政务公开工作年度报告\n一、总体情况\n无。\n", "青山区民政局", 2019),
+    ("文化和体育部政府信息公开工作2021年度报告\n一、总体情况\n无。\n", "文化和体育部", 2021),
+    ("青山市教育局2021年信息公开工作年报\n一、总体情况\n无。\n", "青山市教育局", 2021),
+    ("政府信息公开工作年度报告\n青山经开区管委会(青山商务区管委会)\n2024年1月8日\n一、总体情况\n2023年,青山经开区管委会坚持公开。\n",
+     "青山经开区管委会", 2023),
+    ("本报告由青山县地震局根据条例编制。统计期限为2022年1月1日至2022年12月31日。\n一、总体情况\n无。\n",
+     "青山县地震局", 2022),
+])
+def test_title_variants(text, issuer, year):
+    meta, text = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+    assert text[meta["issuer"]["start"]:meta["issuer"]["end"]].startswith(issuer[:2])
+    assert meta["year"]["value"] == year
+
+
+def test_compiling_office_is_not_the_issuer():
+    text = "本报告由青山县人民政府办公室根据条例编制。统计期限为2022年1月1日至2022年12月31日。\n一、总体情况\n无。\n"
+    meta, _ = meta_of(text)
+    assert meta["issuer"] is None
+
+
+def test_names_with_common_characters():
+    meta, _ = meta_of("本溪市人民政府2021年政府信息公开工作年度报告\n一、总体情况\n无。\n")
+    assert meta["issuer"]["value"] == "本溪市人民政府"
