@@ -1,0 +1,402 @@
+"""Narrative tagger: the char-BERT token classifier run over the narrative sections of a report.
+
+``Tagger.load(path=None)`` loads ``models/default`` (or ``$GOVIE_MODEL``, or ``path``);
+``Tagger.tag(norm, ranges)`` returns narrative items shaped as in ../shared/spec/record.md, with offsets into
+``norm.original``.
+
+Speed: only clauses that can hold a quantity (an Arabic digit that is not part of a date, or a Chinese
+numeral followed by a measure word) are run through the model, together with the clause before each (the
+context that says which fact a number states).  Long stretches are cut into overlapping windows; each
+character takes its prediction from the window where it sits farthest from an edge.  Windows are sorted
+by length and batched.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ie.labels import OUTSIDE
+from ie.quantity import parse_quantity
+from ie.vocab import CharEncoder
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "default"
+
+_CLAUSE_RE = re.compile(r"[^。；！？!?;\n]*(?:[。；！？!?;\n]|$)")
+_DATE_RE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|\d{1,2}\s*时|\d{1,2}[:：]\d{2}")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
+_CN_QTY_RE = re.compile(r"[一二两三四五六七八九十百千万]+[余多几]*\s*[件条次场期篇个份项部家批人名宗起余多万%％]")
+
+
+# A quantity as labels.md bounds it: the numeral (Arabic or Chinese, with 万/亿 and 余/多/几) and the
+# measure word or unit right after it (spaces allowed between).  Longest units first.
+_UNITS = sorted(
+    "件 条 次 场 期 篇 个 份 册 项 部 家 批 人 人次 余人次 篇次 条次 件次 批次 场次 个百分点 % 例 宗 起 种 封 则 名 "
+    "期次 小项 万人次 万条 万件 万次 余条 余件 余次 余篇 余场 余份 余项 多条 多件 多次 多篇 多场 多人次 多批次 "
+    "余万条 余万件 余万人次 个次 人份 本 套 部次 张 幅 集 单 项次".split(),
+    key=len,
+    reverse=True,
+)
+_QTY_RE = re.compile(
+    r"(?:[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+)"
+    r"(?:[万亿])?(?:[余多几])?(?:[万亿])?"
+    r"[ \t\n]*(?:" + "|".join(re.escape(u) for u in _UNITS) + r")?"
+)
+
+
+def quantity_candidates(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` shaped like a labels.md quantity (numeral + unit); Chinese numerals need a unit."""
+    out = []
+    for m in _QTY_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in " \t\n":
+            e -= 1
+        if not text[s].isdigit() and not any(text[e - len(u) : e] == u for u in _UNITS):
+            continue  # a Chinese numeral without a unit is a word (一是, 统一), not a quantity
+        if s > 0 and text[s - 1] in ".0123456789":
+            continue
+        if e < len(text) and text[e] in "年月日号时届级〕]" and text[s:e][-1:] not in "件条次场期篇个份项%":
+            continue  # a date, a year, a document number: never a quantity of labels.md
+        out.append((s, e))
+    return out
+
+
+def has_quantity(clause: str) -> bool:
+    """Could this clause hold a tagged quantity? (Dates and years alone do not count.)"""
+    if _DIGIT_RE.search(_DATE_RE.sub("", clause)):
+        return True
+    return bool(_CN_QTY_RE.search(clause))
+
+
+@dataclass
+class Prediction:
+    """A span predicted on the normalized text."""
+
+    start: int
+    end: int
+    label: str
+    confidence: float
+
+
+def resolve_model_dir(path: str | Path | None = None) -> Path:
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("GOVIE_MODEL")
+    return Path(env) if env else DEFAULT_MODEL_DIR
+
+
+class Tagger:
+    """Loaded model + char encoder.  ``window``/``stride`` are in characters."""
+
+    def __init__(self, model: Any, encoder: CharEncoder, id2label: dict[int, str], *, window: int = 254,
+                 overlap: int = 48, batch_size: int = 32, model_dir: Path | None = None,
+                 o_scale: float = 1.0) -> None:
+        self.model = model
+        self.encoder = encoder
+        self.id2label = id2label
+        self.label2id = {v: k for k, v in id2label.items()}
+        self.window = window
+        self.overlap = overlap
+        self.batch_size = batch_size
+        self.model_dir = model_dir
+        self.o_scale = o_scale
+
+    # ----------------------------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None, *, quantize: bool | None = None,
+             threads: int | None = None) -> Tagger:
+        """Load a model directory (config.json, weights, vocab.txt or tokenizer files).
+
+        ``quantize``: torch dynamic int8 on the Linear layers; default from the directory's
+        ``govie_inference.json`` (``{"quantize": true}``), else off.  ``threads``: torch intra-op threads
+        (default ``$GOVIE_THREADS`` or the usable cores, at most 4).
+        """
+        import torch
+        from transformers import BertForTokenClassification
+
+        model_dir = resolve_model_dir(path)
+        if not (model_dir / "config.json").exists():
+            raise FileNotFoundError(f"no model in {model_dir} (config.json missing)")
+        if threads is None:
+            threads = int(os.environ.get("GOVIE_THREADS", "0")) or min(4, len(os.sched_getaffinity(0)))
+        torch.set_num_threads(threads)
+        model = BertForTokenClassification.from_pretrained(str(model_dir), dtype=torch.float32)
+        model.eval()
+        opts: dict[str, Any] = {}
+        inf_path = model_dir / "govie_inference.json"
+        if inf_path.exists():
+            opts = json.loads(inf_path.read_text(encoding="utf-8"))
+        if quantize is None:
+            quantize = bool(opts.get("quantize", False))
+        if quantize:
+            model = quantize_int8(model)
+        encoder = _encoder_for(model_dir)
+        id2label = {int(k): v for k, v in model.config.id2label.items()}
+        window = min(int(opts.get("window", 254)), int(model.config.max_position_embeddings) - 2)
+        overlap = min(int(opts.get("overlap", 48)), window // 4)
+        return cls(model, encoder, id2label, model_dir=model_dir, window=window, overlap=overlap,
+                   o_scale=float(opts.get("o_scale", 1.0)))
+
+    # ----------------------------------------------------------------------------------------------------
+    def segments(self, text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The stretches of ``text`` to run the model on: quantity clauses plus the clause before each."""
+        out: list[tuple[int, int]] = []
+        for rs, re_ in ranges:
+            clauses = [(rs + m.start(), rs + m.end()) for m in _CLAUSE_RE.finditer(text[rs:re_])
+                       if m.end() > m.start()]
+            keep = [False] * len(clauses)
+            for i, (s, e) in enumerate(clauses):
+                if has_quantity(text[s:e]):
+                    keep[i] = True
+                    if i > 0:
+                        keep[i - 1] = True
+            i = 0
+            while i < len(clauses):
+                if not keep[i]:
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < len(clauses) and keep[j + 1]:
+                    j += 1
+                out.append((clauses[i][0], clauses[j][1]))
+                i = j + 1
+        return out
+
+    def windows(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Overlapping windows of at most ``self.window`` chars covering ``[start, end)``."""
+        if end - start <= self.window:
+            return [(start, end)]
+        step = self.window - self.overlap
+        out = []
+        s = start
+        while True:
+            e = min(s + self.window, end)
+            out.append((s, e))
+            if e >= end:
+                break
+            s += step
+        return out
+
+    def predict_probs(self, text: str, ranges: Iterable[tuple[int, int]]):
+        """Per-character tag probabilities (numpy, len(text) x n_tags) over the segments; None elsewhere."""
+        import numpy as np
+        import torch
+
+        wins: list[tuple[int, int]] = []
+        for s, e in self.segments(text, ranges):
+            wins.extend(self.windows(s, e))
+        n_tags = len(self.id2label)
+        probs = np.zeros((len(text), n_tags), dtype=np.float32)
+        best_margin = np.full(len(text), -1, dtype=np.int32)
+        covered = np.zeros(len(text), dtype=bool)
+        if not wins:
+            return probs, covered
+        order = sorted(range(len(wins)), key=lambda k: wins[k][1] - wins[k][0])
+        enc = self.encoder
+        with torch.inference_mode():
+            for b in range(0, len(order), self.batch_size):
+                batch = [wins[k] for k in order[b : b + self.batch_size]]
+                n = max(e - s for s, e in batch) + 2
+                ids = torch.full((len(batch), n), enc.pad_id, dtype=torch.long)
+                mask = torch.zeros((len(batch), n), dtype=torch.long)
+                for i, (s, e) in enumerate(batch):
+                    row = [enc.cls_id, *enc.encode(text[s:e]), enc.sep_id]
+                    ids[i, : len(row)] = torch.tensor(row)
+                    mask[i, : len(row)] = 1
+                logits = self.model(input_ids=ids, attention_mask=mask).logits
+                p = torch.softmax(logits.float(), dim=-1).numpy()
+                for i, (s, e) in enumerate(batch):
+                    length = e - s
+                    pos = np.arange(length)
+                    margin = np.minimum(pos, length - 1 - pos)
+                    # an edge of the whole segment is a real edge, not a window cut
+                    better = margin > best_margin[s:e]
+                    idx = np.nonzero(better)[0]
+                    probs[s + idx] = p[i, 1 + idx]
+                    best_margin[s + idx] = margin[idx]
+                    covered[s:e] = True
+        return probs, covered
+
+    def predict(self, text: str, ranges: Iterable[tuple[int, int]] | None = None) -> list[Prediction]:
+        """Spans predicted on (normalized) ``text``, within ``ranges`` (default: all of it)."""
+        if ranges is None:
+            ranges = [(0, len(text))]
+        import numpy as np
+
+        probs, covered = self.predict_probs(text, ranges)
+        o_id = self.label2id[OUTSIDE]
+        if self.o_scale != 1.0:  # undo the O down-weighting of training (a prior shift)
+            probs[:, o_id] *= self.o_scale
+            probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
+        probs[~covered, o_id] = 1.0
+        out = []
+        for s, e, label in snap_to_quantities(text, decode_spans(probs, self.id2label), probs, self.id2label):
+            if not text[s:e].strip():
+                continue
+            # confidence: geometric mean over the span of P(inside, this label), times P(O) just after it
+            ids = [self.label2id[f"B-{label}"], self.label2id[f"I-{label}"]]
+            logp = sum(math.log(max(float(probs[i, ids].sum()), 1e-9)) for i in range(s, e)) / (e - s)
+            conf = math.exp(logp)
+            if e < len(text) and covered[e]:
+                conf *= float(probs[e, o_id])
+            out.append(Prediction(s, e, label, round(min(1.0, conf), 4)))
+        return out
+
+    # ----------------------------------------------------------------------------------------------------
+    def tag(self, norm: Any, ranges: Sequence[Any] | None = None) -> list[dict]:
+        """Narrative items for the sections ``ranges`` of ``norm`` (``(start, end)`` pairs or Sections)."""
+        spans = _as_ranges(ranges, len(norm.text))
+        items = []
+        for p in self.predict(norm.text, spans):
+            ostart, oend = norm.to_original(p.start, p.end)
+            span_text = norm.text[p.start : p.end]
+            q = parse_quantity(span_text)
+            value = q.value
+            corrupted = getattr(norm, "is_corrupted", lambda s, e: False)(p.start, p.end)
+            if corrupted:
+                value = None
+            items.append(
+                {
+                    "label": p.label,
+                    "text": norm.original[ostart:oend],
+                    "start": ostart,
+                    "end": oend,
+                    "value": value,
+                    "unit": q.unit,
+                    "approximate": q.approximate,
+                    "confidence": round(p.confidence * (0.5 if corrupted else 1.0), 4),
+                }
+            )
+        return items
+
+
+def _as_ranges(ranges: Sequence[Any] | None, n: int) -> list[tuple[int, int]]:
+    if ranges is None:
+        return [(0, n)]
+    out = []
+    for r in ranges:
+        if hasattr(r, "start") and hasattr(r, "end"):
+            out.append((int(r.start), int(r.end)))
+        else:
+            out.append((int(r[0]), int(r[1])))
+    return sorted(out)
+
+
+def decode_spans(probs, id2label: dict[int, str]) -> list[tuple[int, int, str]]:
+    """Spans from per-character tag probabilities (numpy ``n x n_tags``), decided span-wise.
+
+    A character is inside a span when ``P(O) < 0.5`` (the B and I mass of all labels together); a run of
+    such characters is cut where the B mass exceeds the I mass; each span takes the label with the most
+    B+I mass summed over its characters.  Plain argmax over the 25 tags would call a character ``O``
+    whenever the span mass is split between labels, and would let the label change inside a span.
+    """
+    import numpy as np
+
+    o_id = next(i for i, t in id2label.items() if t == OUTSIDE)
+    labels = sorted({t[2:] for t in id2label.values() if t != OUTSIDE})
+    b_ids = np.array([next(i for i, t in id2label.items() if t == f"B-{lab}") for lab in labels])
+    i_ids = np.array([next(i for i, t in id2label.items() if t == f"I-{lab}") for lab in labels])
+    p_b = probs[:, b_ids]
+    p_i = probs[:, i_ids]
+    inside = probs[:, o_id] < 0.5
+    starts_here = p_b.sum(axis=1) > p_i.sum(axis=1)
+    spans = []
+    k, n = 0, len(probs)
+    while k < n:
+        if not inside[k]:
+            k += 1
+            continue
+        j = k + 1
+        while j < n and inside[j] and not starts_here[j]:
+            j += 1
+        mass = (p_b[k:j] + p_i[k:j]).sum(axis=0)
+        spans.append((k, j, labels[int(mass.argmax())]))
+        k = j
+    return spans
+
+
+def snap_to_quantities(text: str, spans: list[tuple[int, int, str]], probs,
+                       id2label: dict[int, str]) -> list[tuple[int, int, str]]:
+    """Put predicted spans on the numeral+unit boundaries of labels.md.
+
+    Each quantity candidate that overlaps a predicted span becomes one span (fragments of one quantity
+    merge), labelled by the B+I mass summed over the candidate; a predicted span that overlaps no
+    candidate is dropped (no numeral: not a quantity).  The model decides whether and which fact; the
+    boundaries are rules.
+    """
+    import numpy as np
+
+    if not spans:
+        return spans
+    labels = sorted({t[2:] for t in id2label.values() if t != OUTSIDE})
+    b_ids = np.array([next(i for i, t in id2label.items() if t == f"B-{lab}") for lab in labels])
+    i_ids = np.array([next(i for i, t in id2label.items() if t == f"I-{lab}") for lab in labels])
+    cands = quantity_candidates(text)
+    out: list[tuple[int, int, str]] = []
+    used = set()
+    for s, e, _label in spans:
+        hit = [c for c in cands if c[0] < e and s < c[1]]
+        for c in hit:
+            if c in used:
+                continue
+            used.add(c)
+            mass = (probs[c[0] : c[1], b_ids] + probs[c[0] : c[1], i_ids]).sum(axis=0)
+            out.append((c[0], c[1], labels[int(mass.argmax())]))
+    out.sort()
+    clean: list[tuple[int, int, str]] = []
+    for sp in out:
+        if clean and sp[0] < clean[-1][1]:
+            continue
+        clean.append(sp)
+    return clean
+
+
+def spans_to_tags(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
+    tags = [OUTSIDE] * n
+    for s, e, lab in spans:
+        tags[s] = f"B-{lab}"
+        for i in range(s + 1, e):
+            tags[i] = f"I-{lab}"
+    return tags
+
+
+def repair_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO repair: an ``I-X`` that does not continue an ``X`` span starts one; returns (start, end, label)."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate([*tags, OUTSIDE]):
+        prefix, _, lab = tag.partition("-")
+        if prefix == "I" and lab == label:
+            continue
+        if start is not None:
+            spans.append((start, i, label))
+            start, label = None, None
+        if prefix in ("B", "I"):
+            start, label = i, lab
+    return spans
+
+
+def _encoder_for(model_dir: Path) -> CharEncoder:
+    vocab = model_dir / "vocab.txt"
+    if vocab.exists():
+        return CharEncoder.from_vocab_file(vocab)
+    from transformers import AutoTokenizer
+
+    return CharEncoder.from_tokenizer(AutoTokenizer.from_pretrained(str(model_dir)))
+
+
+def quantize_int8(model: Any) -> Any:
+    """Torch dynamic int8 quantization of the Linear layers (weights int8, activations fp32)."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

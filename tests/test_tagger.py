@@ -1,0 +1,138 @@
+"""Tagger mechanics with a stand-in model (no training): clause skipping, overlapping windows, BIO
+repair, offsets into the original text, values and confidences."""
+
+from __future__ import annotations
+
+import re
+
+import torch
+
+from ie.labels import label2id
+from ie.normalize import normalize
+from ie.tagger import Tagger, has_quantity, repair_spans
+from ie.vocab import CharEncoder, build_vocab
+
+UNITS = "件条"
+
+
+class RuleModel(torch.nn.Module):
+    """Logits that tag <digits><space?><unit> as APPLICATIONS (件) or DISCLOSED_TOTAL (条)."""
+
+    def __init__(self, encoder: CharEncoder) -> None:
+        super().__init__()
+        self.inv = {i: t for t, i in encoder.vocab.items()}
+        self.calls = 0
+
+    def forward(self, input_ids, attention_mask):
+        self.calls += 1
+        b, n = input_ids.shape
+        logits = torch.zeros((b, n, len(label2id)))
+        for i in range(b):
+            chars = "".join(self.inv[int(x)] if len(self.inv[int(x)]) == 1 else "#" for x in input_ids[i])
+            tags = ["O"] * n
+            for m in re.finditer(r"\d+#?[件条]", chars):
+                label = "APPLICATIONS" if m.group()[-1] == "件" else "DISCLOSED_TOTAL"
+                tags[m.start()] = f"B-{label}"
+                for k in range(m.start() + 1, m.end()):
+                    tags[k] = f"I-{label}"
+            for k, t in enumerate(tags):
+                logits[i, k, label2id[t]] = 10.0
+        return type("Out", (), {"logits": logits})()
+
+
+def make_tagger(**kw) -> Tagger:
+    enc = CharEncoder({t: i for i, t in enumerate(build_vocab(["收到申请件条主动公开信息"], n_common_cjk=3000))})
+    model = RuleModel(enc)
+    return Tagger(model, enc, {i: t for t, i in label2id.items()}, **kw)
+
+
+def test_items_point_into_original_text() -> None:
+    raw = "打印本页\n本機關收到政府信息公開申請１２件，主動公開信息 345 條。\n2023年5月联系电话12345678。"
+    norm = normalize(raw)
+    items = make_tagger().tag(norm, [(0, len(norm.text))])
+    got = [(it["text"], it["label"], it["value"], it["unit"]) for it in items]
+    assert got == [("１２件", "APPLICATIONS", 12, "件"), ("345 條", "DISCLOSED_TOTAL", 345, "条")]
+    for it in items:
+        assert raw[it["start"] : it["end"]] == it["text"]
+        assert 0.9 < it["confidence"] <= 1.0
+        assert it["approximate"] is False
+
+
+def test_long_text_windows_overlap_and_cover_everything() -> None:
+    sent = "我局收到申请{n}件。"
+    raw = "".join(sent.format(n=i + 10) for i in range(300))
+    norm = normalize(raw)
+    tagger = make_tagger(window=100, overlap=30, batch_size=4)
+    items = tagger.tag(norm, [(0, len(norm.text))])
+    assert [it["value"] for it in items] == [i + 10 for i in range(300)]
+    assert all(raw[it["start"] : it["end"]] == it["text"] for it in items)
+    assert tagger.model.calls > 1
+
+
+def test_sections_and_quantity_free_clauses_are_skipped() -> None:
+    raw = "一、总体情况\n我局进一步加强组织领导。\n二、主动公开\n主动公开信息12条。\n表格|3|4件\n"
+    norm = normalize(raw)
+    tagger = make_tagger()
+    start = norm.text.index("二、")
+    end = norm.text.index("表格")
+    segs = tagger.segments(norm.text, [(start, end)])
+    assert all(start <= s < e <= end for s, e in segs)
+    assert "进一步" not in "".join(norm.text[s:e] for s, e in segs)
+    items = tagger.tag(norm, [(start, end)])
+    assert [it["text"] for it in items] == ["12条"]
+
+
+def test_has_quantity_ignores_dates() -> None:
+    assert not has_quantity("2023年5月12日,我局召开会议")
+    assert has_quantity("收到申请12件")
+    assert has_quantity("举办培训两期")
+    assert not has_quantity("进一步统一思想")
+
+
+def test_bio_repair() -> None:
+    tags = ["O", "I-TRAINING", "I-TRAINING", "O", "B-APPLICATIONS", "I-TRAINING", "O"]
+    assert repair_spans(tags) == [(1, 3, "TRAINING"), (4, 5, "APPLICATIONS"), (5, 6, "TRAINING")]
+
+
+def test_decode_spans_marginal_and_label_by_mass() -> None:
+    import numpy as np
+
+    from ie.tagger import decode_spans
+
+    id2label = {i: t for t, i in label2id.items()}
+    probs = np.zeros((6, len(label2id)))
+    probs[0, label2id["O"]] = 1.0
+    # chars 1-3 form one span: P(O) < 0.5 everywhere, but the label mass is split; 4 starts a new one
+    probs[1, [label2id["B-APPLICATIONS"], label2id["B-TRAINING"], label2id["O"]]] = [0.35, 0.3, 0.35]
+    probs[2, [label2id["I-APPLICATIONS"], label2id["I-TRAINING"], label2id["O"]]] = [0.3, 0.4, 0.3]
+    probs[3, [label2id["I-APPLICATIONS"], label2id["O"]]] = [0.6, 0.4]
+    probs[4, [label2id["B-TRAINING"], label2id["O"]]] = [0.9, 0.1]
+    probs[5, label2id["O"]] = 0.9
+    probs[5, label2id["I-TRAINING"]] = 0.1
+    assert decode_spans(probs, id2label) == [(1, 4, "APPLICATIONS"), (4, 5, "TRAINING")]
+
+
+def test_quantity_candidates_follow_span_boundaries() -> None:
+    from ie.tagger import quantity_candidates
+
+    text = "主动公开信息574条,网站1133 条,2.5万人次,70余人次,一千二百件,两期,95.5%,一是统一,2023年,共计1,500条,信息数170,"
+    got = [text[s:e] for s, e in quantity_candidates(text)]
+    assert got == ["574条", "1133 条", "2.5万人次", "70余人次", "一千二百件", "两期", "95.5%", "1,500条", "170"]
+
+
+def test_snap_merges_fragments_and_drops_numberless_spans() -> None:
+    import numpy as np
+
+    from ie.tagger import snap_to_quantities
+
+    id2label = {i: t for t, i in label2id.items()}
+    text = "收到申请1234件,依据条例"
+    probs = np.zeros((len(text), len(label2id)))
+    probs[:, label2id["O"]] = 1.0
+    for k in (4, 5, 7, 8):  # fragments of 1234件, mostly APPLICATIONS
+        probs[k] = 0
+        probs[k, label2id["I-APPLICATIONS"]] = 1.0
+    probs[6] = 0
+    probs[6, label2id["I-TRAINING"]] = 1.0
+    spans = [(4, 6, "APPLICATIONS"), (6, 7, "TRAINING"), (7, 9, "APPLICATIONS"), (13, 14, "POLICY_DOCS")]
+    assert snap_to_quantities(text, spans, probs, id2label) == [(4, 9, "APPLICATIONS")]

@@ -1,0 +1,138 @@
+"""Write ``MODEL_CARD.md`` for a trained model from its ``metrics.json`` (and a benchmark JSON, if given).
+
+``python -m training.model_card --model models/default [--benchmark runs/benchmark.json]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def _size_mb(model_dir: Path) -> float:
+    return sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file()) / 1e6
+
+
+def render(model_dir: Path, metrics: dict, bench: dict | None, notes: str = "") -> str:
+    cfg = metrics.get("config", {})
+    mcfg = cfg.get("model", {})
+    ds = metrics.get("dataset", {})
+    lines = [
+        "# govie narrative model (`models/default`)",
+        "",
+        "Character-level `BertForTokenClassification` that tags the quantity spans of "
+        "`../shared/spec/labels.md` (12 labels, IOB2) in the narrative sections of Chinese government "
+        "information-disclosure annual reports. Used by `ie/tagger.py` (`govie extract`; `--model DIR` picks "
+        "another).",
+        "",
+        "## Model",
+        "",
+        f"- start: {metrics.get('start')}",
+        f"- size: {mcfg.get('num_hidden_layers')} layers, hidden {mcfg.get('hidden_size')}, "
+        f"{mcfg.get('num_attention_heads')} heads, intermediate {mcfg.get('intermediate_size')}; "
+        f"vocabulary {ds.get('vocab_size', '')} (`vocab.txt`: project char vocab); "
+        f"files on disk {_size_mb(model_dir):.1f} MB",
+        f"- fine-tuning: {metrics.get('epochs_run')} epochs, {metrics.get('steps')} steps, "
+        f"{metrics.get('train_seconds')} s on {metrics.get('threads')} CPU threads "
+        f"(+ {metrics.get('prep_seconds')} s data preparation)",
+        f"- best checkpoint chosen by validation micro F1 (seqeval strict IOB2): "
+        f"{metrics.get('validation_best', {}).get('f1')}",
+        "",
+        "## Data",
+        "",
+        _table(
+            [[k, str(ds.get("docs", {}).get(k, "")), str(ds.get("chars", {}).get(k, "")),
+              str(ds.get("dev_overlap_chars_removed", {}).get(k, "")),
+              str(ds.get("windows", {}).get(f"{k}/train", "")),
+              str(ds.get("windows", {}).get(f"{k}/train_weighted", ""))]
+             for k in ds.get("docs", {})],
+            ["source", "documents", "chars (normalized)", "chars removed (shared 20-char run with dev)",
+             "train windows", "after weighting"],
+        ),
+        "",
+        f"Validation windows: {ds.get('windows', {}).get('validation')} (split by report group; documents that "
+        "share an 80-character run are one group). Spans per label in training: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(ds.get("train_spans_per_label", {}).items())) + ".",
+        "",
+    ]
+    if ds.get("heldout_frames"):
+        for name, h in ds["heldout_frames"].items():
+            lines.append(f"Synthetic frames held out of training ({name}): {len(h['heldout'])} of {h['frames']}: "
+                         + ", ".join(h["heldout"]) + ".")
+        lines.append("")
+    dev = metrics.get("dev")
+    if dev:
+        sp = dev["span"]
+        lines += [
+            "## Dev set (../shared/dev/narrative.jsonl: real, never trained on, never used for selection)",
+            "",
+            f"Strict span F1 (raw start, end and label all equal): **{sp['f1']:.4f}** "
+            f"(P {sp['precision']:.4f}, R {sp['recall']:.4f}; bootstrap 95% CI over documents "
+            f"[{sp['f1_ci95'][0]:.4f}, {sp['f1_ci95'][1]:.4f}]; {dev['documents']} documents, "
+            f"{sp['tp'] + sp['fn']} gold spans).",
+            "",
+            _table([[k, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["support"]),
+                     str(v["predicted"])] for k, v in sp["per_label"].items() if v["support"] or v["predicted"]],
+                   ["label", "P", "R", "F1", "gold", "predicted"]),
+            "",
+            f"seqeval strict IOB2 micro F1 on normalized characters: {dev['seqeval']['f1']:.4f}.",
+            "",
+        ]
+    syn = metrics.get("synthetic_heldout_frames")
+    if syn:
+        sp = syn["span"]
+        lines += [
+            "## Synthetic paragraphs from held-out frames",
+            "",
+            f"Strict span F1 **{sp['f1']:.4f}** (P {sp['precision']:.4f}, R {sp['recall']:.4f}, "
+            f"CI [{sp['f1_ci95'][0]:.4f}, {sp['f1_ci95'][1]:.4f}]; {syn['documents']} paragraphs, "
+            f"{sp['tp'] + sp['fn']} spans).",
+            "",
+        ]
+    if bench:
+        lines += ["## Speed and memory (`python -m training.benchmark`)", ""]
+        lines.append(_table(
+            [[k, str(v["load_seconds"]), str(v["chars_per_second"]), str(v["spans"])]
+             for k, v in bench["variants"].items()],
+            ["variant", "load s (after imports)", "chars/s end to end", "spans"]))
+        lines += ["", f"{bench['documents']} documents, {bench['chars']} chars of real narrative text; "
+                  f"threads {bench.get('threads')}; int8 gives the same spans as fp32: "
+                  f"{bench['int8_same_spans_as_fp32']}; peak RSS {bench['peak_rss_mb']} MB.", ""]
+    lines += [
+        "## Reproduce",
+        "",
+        "```",
+        "python -m training.pretrain --config configs/default.yaml   # MLM stage (runs/pretrain/default)",
+        "python -m training.train --config configs/default.yaml      # fine-tune, save here, evaluate",
+        "python -m training.benchmark                                 # speed / memory",
+        "python -m training.model_card --model models/default --benchmark runs/benchmark.json",
+        "```",
+        "",
+    ]
+    if notes:
+        lines += ["## Notes", "", notes.strip(), ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", type=Path, default=Path("models/default"))
+    ap.add_argument("--benchmark", type=Path)
+    ap.add_argument("--notes", type=Path, help="a markdown file appended as the Notes section")
+    args = ap.parse_args(argv)
+    metrics = json.loads((args.model / "metrics.json").read_text(encoding="utf-8"))
+    bench = json.loads(args.benchmark.read_text(encoding="utf-8")) if args.benchmark else None
+    notes = args.notes.read_text(encoding="utf-8") if args.notes else ""
+    (args.model / "MODEL_CARD.md").write_text(render(args.model, metrics, bench, notes), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
