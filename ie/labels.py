@@ -48,3 +48,13 @@ def split_tag(tag: str) -> tuple[str, str | None]:
         return OUTSIDE, None
     prefix, _, label = tag.partition("-")
     return prefix, label
+
+
+def bio_tags(length: int, spans) -> list[str]:
+    """IOB2 tags for a text of ``length`` characters from ``(start, end, label)`` spans."""
+    tags = [OUTSIDE] * length
+    for s, e, label in spans:
+        tags[s] = f"B-{label}"
+        for i in range(s + 1, e):
+            tags[i] = f"I-{label}"
+    return tags

@@ -357,15 +357,6 @@ def snap_to_quantities(text: str, spans: list[tuple[int, int, str]], probs,
     return clean
 
 
-def spans_to_tags(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
-    tags = [OUTSIDE] * n
-    for s, e, lab in spans:
-        tags[s] = f"B-{lab}"
-        for i in range(s + 1, e):
-            tags[i] = f"I-{lab}"
-    return tags
-
-
 def repair_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """BIO repair: an ``I-X`` that does not continue an ``X`` span starts one; returns (start, end, label)."""
     spans: list[tuple[int, int, str]] = []

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ie.labels import id2label
+from ie.labels import bio_tags, id2label
 from training.dataset import (
     Doc,
     LeakageError,
-    bio_tags,
     build_dataset,
     check_no_leakage,
     normalize_record,

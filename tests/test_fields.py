@@ -6,6 +6,7 @@ import json
 import pathlib
 
 import pytest
+from helpers.reports import load_report
 
 from ie.fields import FIELD_SPECS, merge_fields, processing_fee_candidates
 from ie.meta import extract_meta
@@ -21,23 +22,6 @@ def _identity_calibration(request, monkeypatch):
 
     if "calibration_on_real" not in request.node.name:
         monkeypatch.setattr(ie.calibration, "_DEFAULT", ie.calibration.Calibrator())
-
-
-def load_report(path: pathlib.Path) -> tuple[str, bool]:
-    """(text, is_pdf) as the pipeline reads it: ie.readers when present, else pdfplumber / plain read."""
-    try:
-        from ie.readers import read_document
-
-        doc = read_document(path)
-        return doc.text, doc.format == "pdf"
-    except ImportError:
-        pass
-    if path.suffix == ".pdf":
-        import pdfplumber
-
-        with pdfplumber.open(path) as pdf:
-            return "\n".join(p.extract_text() or "" for p in pdf.pages), True
-    return path.read_text(encoding="utf-8"), False
 
 
 def item(text: str, needle: str, label: str, value, unit: str, conf: float = 0.95, nth: int = 0) -> dict:

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import pathlib
-
 import pytest
+from helpers.reports import load_report
 
 from ie.meta import extract_meta, norm_offset, sentence_bounds, template_from_tables
 from ie.normalize import normalize
 from ie.sections import split_sections
-
-
-def load_report(path: pathlib.Path) -> tuple[str, bool]:
-    """(text, is_pdf) as the pipeline reads it: ie.readers when present, else pdfplumber / plain read."""
-    try:
-        from ie.readers import read_document
-
-        doc = read_document(path)
-        return doc.text, doc.format == "pdf"
-    except ImportError:
-        pass
-    if path.suffix == ".pdf":
-        import pdfplumber
-
-        with pdfplumber.open(path) as pdf:
-            return "\n".join(p.extract_text() or "" for p in pdf.pages), True
-    return path.read_text(encoding="utf-8"), False
 
 
 def meta_of(text: str, pdf: bool = False) -> tuple[dict, str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ie.labels import LABELS, OUTSIDE, label2id
+from ie.labels import LABELS, OUTSIDE, bio_tags, label2id
 from ie.normalize import normalize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -113,16 +113,6 @@ def normalize_record(rec: dict, source: str, stats: BuildStats | None = None) ->
             continue
         clean.append(sp)
     return Doc(str(rec["id"]), report_group(rec, source), source, norm.text, clean)
-
-
-def bio_tags(length: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
-    """IOB2 tags for a text of ``length`` characters."""
-    tags = [OUTSIDE] * length
-    for s, e, label in spans:
-        tags[s] = f"B-{label}"
-        for i in range(s + 1, e):
-            tags[i] = f"I-{label}"
-    return tags
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:

@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ie.labels import LABELS
+from ie.labels import LABELS, bio_tags
 from ie.normalize import normalize
-from training.dataset import bio_tags, normalize_record, read_jsonl
+from training.dataset import normalize_record, read_jsonl
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -68,7 +68,8 @@ def logits_to_tags(predictions: np.ndarray, labels: np.ndarray,
                    o_scale: float = 1.0) -> tuple[list[list[str]], list[list[str]]]:
     """Gold and predicted tags (predicted with the tagger's decoding, ``ie.tagger.decode_spans``, after
     the same prior correction of ``O`` as the tagger applies)."""
-    from ie.tagger import decode_spans, spans_to_tags
+    from ie.labels import bio_tags
+    from ie.tagger import decode_spans
 
     true_tags, pred_tags = [], []
     for p_row, l_row in zip(predictions, labels):
@@ -80,7 +81,7 @@ def logits_to_tags(predictions: np.ndarray, labels: np.ndarray,
         if o_scale != 1.0:
             probs[:, label2id["O"]] *= o_scale
             probs /= probs.sum(axis=1, keepdims=True)
-        pred_tags.append(spans_to_tags(len(probs), decode_spans(probs, id2label)))
+        pred_tags.append(bio_tags(len(probs), decode_spans(probs, id2label)))
     return true_tags, pred_tags
 
 
