@@ -126,6 +126,9 @@ class Tagger:
         if threads is None:
             threads = int(os.environ.get("GOVIE_THREADS", "0")) or min(4, len(os.sched_getaffinity(0)))
         torch.set_num_threads(threads)
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # govie's own progress bar is the only one on stderr
         model = BertForTokenClassification.from_pretrained(str(model_dir), dtype=torch.float32)
         model.eval()
         opts: dict[str, Any] = {}
