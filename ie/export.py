@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from ie.record import FIELD_KEYS, TABLE_KEYS
+from ie.record import FIELD_KEYS, TABLE_KEYS, check_outcome
 
 __all__ = ["write_records", "flatten_record", "column_order", "FORMATS"]
 
@@ -95,7 +95,7 @@ def flatten_record(record: dict) -> dict[str, object]:
         row[f"fields.{key}.sources"] = _scalar(f.get("sources")) if f.get("sources") else None
     checks = record.get("checks") or []
     for st in _CHECK_STATUSES:
-        row[f"checks.{st}"] = sum(1 for c in checks if c.get("status") == st)
+        row[f"checks.{st}"] = sum(1 for c in checks if check_outcome(c) == st)
     failed = [f"{c.get('id')}:{c.get('scope')}" for c in checks if c.get("status") == "fail"]
     row["checks.failed"] = "; ".join(failed) if failed else None
     warnings = record.get("warnings") or []

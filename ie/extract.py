@@ -13,7 +13,7 @@ from ie.normalize import Normalized, normalize
 from ie.readers import read_document
 from ie.record import build_record, source_info
 from ie.sections import Section, narrative_ranges, split_sections
-from ie.tables import parse_tables, table_template
+from ie.tables import parse_tables
 
 _REPORT_MARKERS = re.compile(r"政府信息公开|信息公开工作|政务公开")
 
@@ -60,7 +60,6 @@ def extract_file(
         narrative = tagger.tag(norm, narrative_ranges(norm.text, sections))
 
     meta = extract_meta(norm, sections, tables)
-    meta["template"] = table_template(tables)
 
     record = build_record(
         source=source_info(path, path.read_bytes(), doc.format, len(doc.text)),

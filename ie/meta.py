@@ -22,7 +22,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-__all__ = ["extract_meta", "template_from_tables", "norm_offset", "sentence_bounds", "ORG_SUFFIX"]
+from ie.tables import table_template
+
+__all__ = ["extract_meta", "norm_offset", "sentence_bounds", "ORG_SUFFIX"]
 
 
 class _NormLike(Protocol):  # the parts of ie.normalize.Normalized used here
@@ -410,23 +412,6 @@ def _published_line_candidates(norm: _NormLike) -> list[tuple[str, int, int, flo
 # ---------------------------------------------------------------------------------------------------------
 
 
-def template_from_tables(tables: dict | None) -> str | None:
-    """``meta.template``: the 第二十条 table's template, ``mixed`` when parsed tables disagree."""
-    if not tables:
-        return None
-    found = []
-    for name, t in tables.items():
-        if isinstance(t, dict) and t.get("status") in ("parsed", "empty"):
-            tpl = t.get("template") or ("pre2019" if name == "statistics_pre2019" else None)
-            if tpl:
-                found.append(tpl)
-    if not found:
-        return None
-    if len(set(found)) > 1:
-        return "mixed"
-    return found[0]
-
-
 def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) -> dict:
     """record.md ``meta``: issuer / year / published as ``{value, start, end, confidence, source}`` or None.
 
@@ -474,7 +459,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         "issuer": _emit(norm, issuer),
         "year": _emit(norm, year),
         "published": published,
-        "template": template_from_tables(tables),
+        "template": table_template(tables) if tables else None,
     }
 
 

@@ -54,6 +54,17 @@ def build_record(
     }
 
 
+def check_outcome(check: dict[str, Any]) -> str:
+    """What a check found: its ``status``, or for a skipped check the ``reason`` it gives.
+
+    record.md fixes four statuses; a narrative-vs-table check about another scope (a sub-office's figure
+    against the whole government's table) is ``skipped`` with ``reason: "scope_mismatch"``, which the
+    review page and the exports still show as an outcome of its own.
+    """
+    status = str(check.get("status"))
+    return str(check.get("reason") or status) if status == "skipped" else status
+
+
 def error_record(path: str | Path, message: str) -> dict[str, Any]:
     """The record of a file that could not be read: kept in batch output so no input goes missing."""
     return {"schema_version": SCHEMA_VERSION, "source": {"path": str(path)}, "error": message}

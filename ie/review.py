@@ -13,6 +13,8 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
+from ie.record import check_outcome
+
 __all__ = ["render_review", "LOW_CONFIDENCE"]
 
 LOW_CONFIDENCE = 0.8
@@ -103,9 +105,9 @@ def _collect(record: dict, n: int) -> tuple[list[_Ann], dict[str, str]]:
 
     bad_cells: dict[str, list[str]] = {}
     for c in record.get("checks") or []:
-        if c.get("status") in _BAD_STATUSES:
+        if check_outcome(c) in _BAD_STATUSES:
             for ref in c.get("cells") or []:
-                bad_cells.setdefault(ref, []).append(f"{c.get('id')} {c.get('scope')}: {c.get('status')}")
+                bad_cells.setdefault(ref, []).append(f"{c.get('id')} {c.get('scope')}: {check_outcome(c)}")
 
     meta = record.get("meta") or {}
     for key in ("issuer", "year", "published"):
@@ -231,7 +233,7 @@ def render_review(record: dict, original_text: str) -> str:
     # needs attention: low-confidence values and checks that did not pass
     items: list[str] = []
     for c in record.get("checks") or []:
-        if c.get("status") in _BAD_STATUSES:
+        if check_outcome(c) in _BAD_STATUSES:
             target = None
             for ref in c.get("cells") or []:
                 target = refs.get(ref)
@@ -242,7 +244,7 @@ def render_review(record: dict, original_text: str) -> str:
                     target = refs.get(f"span:{sp.get('start')}:{sp.get('end')}")
                     if target:
                         break
-            st = str(c.get("status"))
+            st = check_outcome(c)
             name = f"{c.get('id')} {c.get('scope')}"
             items.append(f'<li><span class="st st-{_e(st)}">{_e(st)}</span> {_link(target, name)}'
                          f' — {_e(c.get("message"))}</li>')
@@ -303,7 +305,7 @@ def render_review(record: dict, original_text: str) -> str:
         if checks:
             counts: dict[str, int] = {}
             for c in checks:
-                counts[str(c.get("status"))] = counts.get(str(c.get("status")), 0) + 1
+                counts[check_outcome(c)] = counts.get(check_outcome(c), 0) + 1
             parts.append("<p>Checks: " + ", ".join(f'<span class="st st-{_e(k)}">{_e(k)}</span> {v}'
                                                     for k, v in sorted(counts.items())) + "</p>")
     parts.append("</section>")
@@ -313,7 +315,7 @@ def render_review(record: dict, original_text: str) -> str:
             frows.append(f'<tr><th>{_e(key)}</th><td class="muted" colspan="4">null</td></tr>')
             continue
         agree = f.get("agree")
-        scoped = any(c.get("id", "").startswith("N-") and c.get("scope") == key and c.get("reason") == "scope_mismatch"
+        scoped = any(c.get("id", "").startswith("N-") and c.get("scope") == key and check_outcome(c) == "scope_mismatch"
                      for c in record.get("checks") or [])
         agree_s = "" if agree is None else ("yes" if agree else (
             '<span class="muted">other scope</span>' if scoped else '<span class="agree-false">no</span>'))

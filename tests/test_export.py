@@ -145,3 +145,15 @@ def test_xlsx_needs_a_path():
         write_records([], "xlsx", io.StringIO())
     with pytest.raises(ValueError):
         write_records([], "parquet", io.StringIO())
+
+
+def test_scope_mismatch_checks_are_counted_as_their_own_outcome():
+    from ie.record import check_outcome
+
+    rec = {"schema_version": "1", "source": {"path": "a.txt"}, "meta": {}, "tables": {}, "fields": {},
+           "checks": [{"id": "N-R1", "scope": "applications_received", "status": "skipped",
+                       "reason": "scope_mismatch"},
+                      {"id": "T2-R1", "scope": "granted", "status": "skipped"}]}
+    assert [check_outcome(c) for c in rec["checks"]] == ["scope_mismatch", "skipped"]
+    row = flatten_record(rec)
+    assert row["checks.scope_mismatch"] == 1 and row["checks.skipped"] == 1

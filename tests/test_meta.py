@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from helpers.reports import load_report
 
-from ie.meta import extract_meta, norm_offset, sentence_bounds, template_from_tables
+from ie.meta import extract_meta, norm_offset, sentence_bounds
 from ie.normalize import normalize
 from ie.sections import split_sections
+from ie.tables import table_template
 
 
 def meta_of(text: str, pdf: bool = False) -> tuple[dict, str]:
@@ -104,13 +105,13 @@ def test_published_line_in_metadata():
 
 
 def test_template_from_tables():
-    assert template_from_tables(None) is None
+    assert table_template({}) is None
     tables = {"proactive_disclosure": {"status": "parsed", "template": "v2021"},
               "applications": {"status": "parsed", "template": "v2019"},
               "statistics_pre2019": {"status": "missing"}}
-    assert template_from_tables(tables) == "mixed"
+    assert table_template(tables) == "mixed"
     tables["applications"]["template"] = "v2021"
-    assert template_from_tables(tables) == "v2021"
+    assert table_template(tables) == "v2021"
 
 
 def test_helpers():

@@ -188,3 +188,16 @@ def test_overlapping_and_empty_spans_keep_the_text():
     body = page[page.index('<pre class="doc" id="text">') + len('<pre class="doc" id="text">'):page.index("</pre>")]
     assert h.unescape(re.sub(r"<[^>]+>", "", body)) == TEXT
     assert body.count('class="empty') == 1  # the blank cell
+
+
+def test_scope_mismatch_is_listed_for_attention():
+    from ie.review import render_review
+
+    text = "全年收到申请17件。"
+    rec = {"schema_version": "1", "source": {"path": "a.txt"}, "meta": {}, "narrative": [], "tables": {},
+           "fields": {}, "warnings": [],
+           "checks": [{"id": "N-R1", "scope": "applications_received", "status": "skipped",
+                       "reason": "scope_mismatch", "message": "sub-office figure", "cells": [],
+                       "spans": [{"start": 6, "end": 9}]}]}
+    page = render_review(rec, text)
+    assert "st-scope_mismatch" in page and "sub-office figure" in page
