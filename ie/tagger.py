@@ -96,7 +96,7 @@ class Tagger:
 
     def __init__(self, model: Any, encoder: CharEncoder, id2label: dict[int, str], *, window: int = 254,
                  overlap: int = 48, batch_size: int = 32, model_dir: Path | None = None,
-                 o_scale: float = 1.0) -> None:
+                 o_scale: float = 1.0, keyword_hints: bool = False) -> None:
         self.model = model
         self.encoder = encoder
         self.id2label = id2label
@@ -106,6 +106,7 @@ class Tagger:
         self.batch_size = batch_size
         self.model_dir = model_dir
         self.o_scale = o_scale
+        self.keyword_hints = keyword_hints  # the model reads the keyword rules' labels as token types
 
     # ----------------------------------------------------------------------------------------------------
     @classmethod
@@ -144,7 +145,8 @@ class Tagger:
         window = min(int(opts.get("window", 254)), int(model.config.max_position_embeddings) - 2)
         overlap = min(int(opts.get("overlap", 48)), window // 4)
         return cls(model, encoder, id2label, model_dir=model_dir, window=window, overlap=overlap,
-                   o_scale=float(opts.get("o_scale", 1.0)))
+                   o_scale=float(opts.get("o_scale", 1.0)),
+                   keyword_hints=bool(opts.get("keyword_hints", False)))
 
     # ----------------------------------------------------------------------------------------------------
     def segments(self, text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -191,9 +193,11 @@ class Tagger:
         import numpy as np
         import torch
 
+        ranges = list(ranges)
         wins: list[tuple[int, int]] = []
         for s, e in self.segments(text, ranges):
             wins.extend(self.windows(s, e))
+        hints = self.hints(text, ranges) if self.keyword_hints and wins else None
         n_tags = len(self.id2label)
         probs = np.zeros((len(text), n_tags), dtype=np.float32)
         best_margin = np.full(len(text), -1, dtype=np.int32)
@@ -208,11 +212,15 @@ class Tagger:
                 n = max(e - s for s, e in batch) + 2
                 ids = torch.full((len(batch), n), enc.pad_id, dtype=torch.long)
                 mask = torch.zeros((len(batch), n), dtype=torch.long)
+                types = torch.zeros((len(batch), n), dtype=torch.long)
                 for i, (s, e) in enumerate(batch):
                     row = [enc.cls_id, *enc.encode(text[s:e]), enc.sep_id]
                     ids[i, : len(row)] = torch.tensor(row)
                     mask[i, : len(row)] = 1
-                logits = self.model(input_ids=ids, attention_mask=mask).logits
+                    if hints is not None:
+                        types[i, 1 : 1 + e - s] = torch.from_numpy(hints[s:e])
+                extra = {"token_type_ids": types} if hints is not None else {}
+                logits = self.model(input_ids=ids, attention_mask=mask, **extra).logits
                 p = torch.softmax(logits.float(), dim=-1).numpy()
                 for i, (s, e) in enumerate(batch):
                     length = e - s
@@ -225,6 +233,18 @@ class Tagger:
                     best_margin[s + idx] = margin[idx]
                     covered[s:e] = True
         return probs, covered
+
+    @staticmethod
+    def hints(text: str, ranges: Iterable[tuple[int, int]]):
+        """Keyword hint ids (``ie.keywords``) per character of ``text``, each range labelled on its own."""
+        import numpy as np
+
+        from ie.keywords import keyword_hints
+
+        out = np.zeros(len(text), dtype=np.int64)
+        for s, e in ranges:
+            out[s:e] = keyword_hints(text[s:e])
+        return out
 
     def predict(self, text: str, ranges: Iterable[tuple[int, int]] | None = None) -> list[Prediction]:
         """Spans predicted on (normalized) ``text``, within ``ranges`` (default: all of it)."""

@@ -122,3 +122,36 @@ def test_local_pretrained_checkpoint_path(tmp_path: Path) -> None:
     tagger = Tagger.load(out, threads=1)
     assert len(tagger.encoder.vocab) == len(vocab)
     assert tagger.predict("我局收到政府信息公开申请12件。") is not None
+
+
+def test_keyword_hints_path(tmp_path: Path) -> None:
+    """``data.keyword_hints``: the model gets one token type per keyword label, the tagger feeds the hints
+    at inference, and the hints change what the model sees."""
+    import torch
+
+    from ie.keywords import N_HINT_TYPES, keyword_hints
+    from ie.tagger import Tagger
+    from training.dataset import corrupt_hints
+    from training.train import train
+
+    cfg = tiny_config(tmp_path)
+    cfg["data"]["keyword_hints"] = {"drop": 0.2, "swap": 0.05}
+    cfg["train"]["epochs"] = 1
+    train(cfg, evaluate_after=False)
+    out = tmp_path / "model"
+    assert json.loads((out / "govie_inference.json").read_text())["keyword_hints"] is True
+    tagger = Tagger.load(out, threads=1)
+    assert tagger.keyword_hints and tagger.model.config.type_vocab_size == N_HINT_TYPES
+    text = "我局收到政府信息公开申请12件。"
+    hints = tagger.hints(text, [(0, len(text))])
+    assert list(hints) == keyword_hints(text) and hints[text.index("12")] > 0
+    ids = torch.tensor([[tagger.encoder.cls_id, *tagger.encoder.encode(text), tagger.encoder.sep_id]])
+    with torch.inference_mode():
+        plain = tagger.model(input_ids=ids).logits
+        hinted = tagger.model(input_ids=ids, token_type_ids=torch.tensor([[0, *hints.tolist(), 0]])).logits
+    assert not torch.allclose(plain, hinted)
+    # the noise keeps runs whole: a hinted quantity is dropped, swapped or kept as one piece
+    rng = random.Random(3)
+    noisy = corrupt_hints([0, 5, 5, 5, 0, 2, 2], rng, drop=0.5, swap=0.5)
+    assert noisy[0] == noisy[4] == 0 and len(set(noisy[1:4])) == 1 and len(set(noisy[5:7])) == 1
+    assert corrupt_hints([0, 5, 5, 0], rng, drop=0.0, swap=0.0) == [0, 5, 5, 0]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ie.keywords import N_HINT_TYPES, keyword_hints
 from ie.labels import LABELS, OUTSIDE, bio_tags, label2id
 from ie.normalize import normalize
 
@@ -241,23 +242,52 @@ def window_bounds(text: str, spans: list[tuple[int, int, str]], max_len: int = 2
     return out
 
 
-def doc_windows(doc: Doc, max_len: int) -> list[dict]:
+def doc_windows(doc: Doc, max_len: int, *, hints: bool = False) -> list[dict]:
+    """Training windows of ``doc``; with ``hints``, each also carries the keyword hint ids of its
+    characters, computed on the whole document (so a window sees the hints its context gave)."""
     rows = []
+    doc_hints = keyword_hints(doc.text) if hints else None
     for s, e in window_bounds(doc.text, doc.spans, max_len):
         piece = doc.text[s:e]
         if not piece.strip():
             continue
         spans = [(a - s, b - s, lab) for a, b, lab in doc.spans if a >= s and b <= e]
-        rows.append(
-            {
-                "id": f"{doc.id}#{s}",
-                "group": doc.group,
-                "source": doc.source,
-                "text": piece,
-                "tags": bio_tags(len(piece), spans),
-            }
-        )
+        row = {
+            "id": f"{doc.id}#{s}",
+            "group": doc.group,
+            "source": doc.source,
+            "text": piece,
+            "tags": bio_tags(len(piece), spans),
+        }
+        if doc_hints is not None:
+            row["hints"] = doc_hints[s:e]
+        rows.append(row)
     return rows
+
+
+def corrupt_hints(hints: list[int], rng: random.Random, drop: float, swap: float) -> list[int]:
+    """Training noise on keyword hints: each hinted quantity loses its hint with probability ``drop`` or
+    gets another label's hint with probability ``swap``, so the model does not copy the rules blindly
+    (the rules were tuned on part of the training text, where they are better than on new text)."""
+    out = list(hints)
+    i = 0
+    while i < len(out):
+        if not out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j] == out[i]:
+            j += 1
+        u = rng.random()
+        if u < drop:
+            new = 0
+        elif u < drop + swap:
+            new = rng.choice([h for h in range(1, N_HINT_TYPES) if h != out[i]])
+        else:
+            new = out[i]
+        out[i:j] = [new] * (j - i)
+        i = j
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -420,6 +450,11 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
     from ie.tagger import has_quantity
 
     keep_nq = float(cfg.get("keep_no_quantity", 1.0))
+    hint_cfg = cfg.get("keyword_hints")
+    if hint_cfg is True:
+        hint_cfg = {}
+    elif not hint_cfg:
+        hint_cfg = None
     train_rows: list[dict] = []
     val_rows: list[dict] = []
     for src, docs in per_source:
@@ -427,7 +462,7 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
         src_train: list[dict] = []
         for doc in docs:
             is_val = in_validation(doc.group, fraction_of_group[doc.group], seed)
-            rows = doc_windows(doc, max_len)
+            rows = doc_windows(doc, max_len, hints=hint_cfg is not None)
             if is_val:
                 val_rows.extend(rows)
                 continue
@@ -438,6 +473,10 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
                     stats.windows["train_dropped_no_quantity"] += 1
         stats.windows[f"{name}/train"] = len(src_train)
         weighted = apply_weight(src_train, float(src.get("weight", 1.0)), rng)
+        if hint_cfg is not None:  # fresh noise for every weighted copy; a source may set its own rates
+            drop = float(src.get("hint_drop", hint_cfg.get("drop", 0.0)))
+            swap = float(src.get("hint_swap", hint_cfg.get("swap", 0.0)))
+            weighted = [{**r, "hints": corrupt_hints(r["hints"], rng, drop, swap)} for r in weighted]
         stats.windows[f"{name}/train_weighted"] = len(weighted)
         train_rows.extend(weighted)
     # a short window of stock phrases can recur in unrelated reports: drop its training copies
@@ -455,15 +494,16 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
                 counter[lab] += 1
 
     def to_ds(rows: list[dict]) -> Dataset:
-        return Dataset.from_dict(
-            {
-                "id": [r["id"] for r in rows],
-                "group": [r["group"] for r in rows],
-                "source": [r["source"] for r in rows],
-                "text": [r["text"] for r in rows],
-                "labels": [[label2id[t] for t in r["tags"]] for r in rows],
-            }
-        )
+        cols = {
+            "id": [r["id"] for r in rows],
+            "group": [r["group"] for r in rows],
+            "source": [r["source"] for r in rows],
+            "text": [r["text"] for r in rows],
+            "labels": [[label2id[t] for t in r["tags"]] for r in rows],
+        }
+        if hint_cfg is not None:
+            cols["hints"] = [r["hints"] for r in rows]
+        return Dataset.from_dict(cols)
 
     dd = DatasetDict({"train": to_ds(train_rows), "validation": to_ds(val_rows)})
     return (dd, stats) if return_stats else dd

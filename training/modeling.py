@@ -95,8 +95,26 @@ def encode_text(encoder: CharEncoder, text: str) -> list[int]:
     return [encoder.cls_id, *encoder.encode(text), encoder.sep_id]
 
 
+def widen_token_types(model: Any, n: int) -> bool:
+    """Give ``model`` ``n`` token types (the keyword hints), keeping the learnt type-0 embedding as the
+    start of every new type.  Returns whether anything changed."""
+    import torch
+
+    emb = model.bert.embeddings.token_type_embeddings
+    if emb.num_embeddings >= n:
+        return False
+    new = torch.nn.Embedding(n, emb.embedding_dim)
+    with torch.no_grad():
+        new.weight[:] = emb.weight[0]
+        new.weight[: emb.num_embeddings] = emb.weight
+    model.bert.embeddings.token_type_embeddings = new
+    model.config.type_vocab_size = n
+    return True
+
+
 class PadCollator:
-    """Dynamic padding of ``input_ids``/``labels`` (labels padded with -100)."""
+    """Dynamic padding of ``input_ids``/``labels`` (labels padded with -100) and, when present,
+    ``token_type_ids`` (the keyword hints, padded with 0)."""
 
     def __init__(self, pad_id: int = 0, label_pad: int = -100) -> None:
         self.pad_id = pad_id
@@ -109,10 +127,16 @@ class PadCollator:
         ids = torch.full((len(features), n), self.pad_id, dtype=torch.long)
         mask = torch.zeros((len(features), n), dtype=torch.long)
         labels = torch.full((len(features), n), self.label_pad, dtype=torch.long)
+        types = torch.zeros((len(features), n), dtype=torch.long) if "token_type_ids" in features[0] else None
         for i, f in enumerate(features):
             k = len(f["input_ids"])
             ids[i, :k] = torch.as_tensor(f["input_ids"])
             mask[i, :k] = 1
             if "labels" in f:
                 labels[i, :k] = torch.as_tensor(f["labels"])
-        return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+            if types is not None:
+                types[i, :k] = torch.as_tensor(f["token_type_ids"])
+        out = {"input_ids": ids, "attention_mask": mask, "labels": labels}
+        if types is not None:
+            out["token_type_ids"] = types
+        return out

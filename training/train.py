@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ie.keywords import N_HINT_TYPES
 from ie.labels import BIO_TAGS, id2label, label2id
 from training.dataset import build_dataset
 from training.modeling import (
@@ -37,6 +38,7 @@ from training.modeling import (
     resolve,
     set_seed,
     setup_threads,
+    widen_token_types,
     write_vocab_and_tokenizer,
 )
 
@@ -190,12 +192,19 @@ def train(cfg: dict, *, evaluate_after: bool = True) -> dict[str, Any]:
     model, encoder, vocab_src, start_desc = _start_model(cfg, list(dd["train"]["text"]), work)
     log.info("start: %s; params %.2fM", start_desc, sum(p.numel() for p in model.parameters()) / 1e6)
 
+    use_hints = "hints" in dd["train"].column_names
+    if use_hints and widen_token_types(model, N_HINT_TYPES):
+        log.info("token types widened to %d for the keyword hints", N_HINT_TYPES)
+
     def encode(batch: dict) -> dict:
         ids = [encode_text(encoder, t) for t in batch["text"]]
         labels = [[-100, *lab, -100] for lab in batch["labels"]]
-        return {"input_ids": ids, "labels": labels}
+        out = {"input_ids": ids, "labels": labels}
+        if use_hints:
+            out["token_type_ids"] = [[0, *h, 0] for h in batch["hints"]]
+        return out
 
-    cols = ["input_ids", "labels"]
+    cols = ["input_ids", "labels", "token_type_ids"] if use_hints else ["input_ids", "labels"]
     train_ds: Dataset = dd["train"].map(encode, batched=True, remove_columns=dd["train"].column_names)
     val_ds: Dataset = dd["validation"].map(encode, batched=True, remove_columns=dd["validation"].column_names)
     train_ds.set_format(columns=cols)
@@ -285,7 +294,7 @@ def train(cfg: dict, *, evaluate_after: bool = True) -> dict[str, Any]:
     )
     (out_dir / "govie_inference.json").write_text(
         json.dumps({"quantize": bool(cfg.get("inference", {}).get("quantize", False)),
-                    "window": 254, "overlap": 48,
+                    "window": 254, "overlap": 48, "keyword_hints": use_hints,
                     "o_scale": 1.0 / float(tcfg.get("o_weight", 1.0))}, indent=1),
         encoding="utf-8",
     )

@@ -1,0 +1,500 @@
+"""Keyword labeller: rules that label quantities in raw report text (labels.md spans).
+
+For every numeral+unit found in the text, the label comes from the nearest keyword on its LEFT within the
+same clause (jieba gives the word boundaries a keyword must start on), with a few sentence-level rules for
+facts that depend on the topic (办结 of hotline requests vs. of disclosure applications) and a look at the
+word right after the unit (``3个部门`` counts bodies, not items).  Matching runs on a simplified,
+half-width, pinyin-junk-free copy of the text whose offsets map back to the raw text.
+
+It pre-labels text for annotation (a person only corrects; its measured quality is in data/README.md) and
+gives the narrative model its keyword hints (:func:`keyword_hints`: one id per character, fed to the BERT
+as ``token_type_ids``), so the model learns when the nearest keyword is right and when the sentence says
+otherwise.
+
+CLI::
+
+    python -m training.weak --in FILE.jsonl --out FILE.jsonl      # add/replace "spans"
+    python -m training.weak --eval GOLD.jsonl                      # strict span P/R/F1 per label
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import jieba
+import opencc
+
+from ie.labels import LABELS
+
+jieba.setLogLevel(logging.WARNING)
+
+# ---------------------------------------------------------------- normalisation with an offset map
+
+_JUNK = re.compile(
+    r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6})\)"
+)
+_SPAM = re.compile(r"365体育投注|比分直播|篮球比分直播|欧洲杯决赛竞猜")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@dataclass
+class _Norm:
+    text: str
+    orig: list[int]  # orig[i] = index in the raw text of normalized char i
+
+
+def _normalize(raw: str) -> _Norm:
+    """Drop pinyin junk, fold widths, traditional -> simplified; keep the offset map."""
+    drop = [False] * len(raw)
+    for m in _JUNK.finditer(raw):
+        if m.start() > 0 and "\u4e00" <= raw[m.start() - 1] <= "\u9fff" or raw[m.start() - 1:m.start()] == ")":
+            for i in range(m.start(), m.end()):
+                drop[i] = True
+    chars: list[str] = []
+    orig: list[int] = []
+    for i, c in enumerate(raw):
+        if drop[i]:
+            continue
+        o = ord(c)
+        if 0xFF01 <= o <= 0xFF5E:
+            c = chr(o - 0xFEE0)
+        elif c in "\u3000\u00a0":
+            c = " "
+        chars.append(c)
+        orig.append(i)
+    s = "".join(chars)
+    conv = _t2s().convert(s)
+    if len(conv) != len(s):  # a phrase conversion changed the length: convert char by char
+        conv = "".join(_t2s().convert(c) for c in s)
+    conv = _SPAM.sub(lambda m: "关于".ljust(len(m.group()), "_"), conv)
+    return _Norm(conv, orig)
+
+
+# ---------------------------------------------------------------- quantities
+
+_CN = "零〇一二三四五六七八九十百千万两"
+_UNITS = (
+    "余人次|多人次|人次|篇次|条次|场次|批次|件次|个百分点|万元|元|人|名|件|条|次|场|期|篇|个|份|册|项|部|家|批|宗|起|例|"
+    "则|封|本|套|种|户|张|天|年|月|日|号|%|万|亿|小项|个"
+)
+QTY = re.compile(
+    rf"(?P<num>(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:万|亿)?(?:余|多)?|(?<![{_CN}])[{_CN}]{{1,8}}(?:余|多)?)"
+    rf"(?P<gap>[ \n]?)(?P<unit>{_UNITS})?"
+)
+
+COUNT_UNITS = set("件条次场期篇个份册项部家批宗起例则封本种") | {
+    "人次", "篇次", "条次", "场次", "批次", "件次", "余人次", "多人次", "人", "名", "小项"}
+
+# ---------------------------------------------------------------- keyword table
+# (keyword, label).  The keyword nearest to the quantity on its left wins; "O" keywords veto.
+# "RESOLVE" means 办结/答复: HOTLINE_RESOLVED in a sentence about public requests, else O.
+
+KEYWORDS: list[tuple[str, str]] = [
+    # disclosure totals
+    ("主动公开", "DISCLOSED_TOTAL"), ("公开政府信息", "DISCLOSED_TOTAL"), ("公开信息", "DISCLOSED_TOTAL"),
+    ("发布信息", "DISCLOSED_TOTAL"), ("政府信息", "DISCLOSED_TOTAL"), ("政务信息", "DISCLOSED_TOTAL"),
+    ("各类信息", "DISCLOSED_TOTAL"), ("公开各类", "DISCLOSED_TOTAL"), ("信息总数", "DISCLOSED_TOTAL"),
+    ("共公开", "DISCLOSED_TOTAL"), ("发布各类", "DISCLOSED_TOTAL"),
+    # website
+    ("门户网站", "DISCLOSED_WEBSITE"), ("网站", "DISCLOSED_WEBSITE"), ("政府网", "DISCLOSED_WEBSITE"),
+    ("公开专栏", "DISCLOSED_WEBSITE"), ("公开平台", "DISCLOSED_WEBSITE"), ("网络平台", "DISCLOSED_WEBSITE"),
+    ("信息公开网", "DISCLOSED_WEBSITE"), ("公开目录", "DISCLOSED_WEBSITE"), ("政务网", "DISCLOSED_WEBSITE"),
+    ("专栏", "DISCLOSED_WEBSITE"), ("官网", "DISCLOSED_WEBSITE"), ("栏目", "DISCLOSED_WEBSITE"),
+    # gazette
+    ("公报", "DISCLOSED_GAZETTE"), ("政报", "DISCLOSED_GAZETTE"),
+    # new media
+    ("微博", "DISCLOSED_NEWMEDIA"), ("微信", "DISCLOSED_NEWMEDIA"), ("公众号", "DISCLOSED_NEWMEDIA"),
+    ("新媒体", "DISCLOSED_NEWMEDIA"), ("客户端", "DISCLOSED_NEWMEDIA"), ("短视频", "DISCLOSED_NEWMEDIA"),
+    ("抖音", "DISCLOSED_NEWMEDIA"), ("视频号", "DISCLOSED_NEWMEDIA"), ("头条号", "DISCLOSED_NEWMEDIA"),
+    ("APP", "DISCLOSED_NEWMEDIA"), ("app", "DISCLOSED_NEWMEDIA"), ("订阅号", "DISCLOSED_NEWMEDIA"),
+    ("公众平台", "DISCLOSED_NEWMEDIA"), ("推送", "DISCLOSED_NEWMEDIA"),
+    # policy documents
+    ("规范性文件", "POLICY_DOCS"), ("规章", "POLICY_DOCS"), ("政策文件", "POLICY_DOCS"),
+    ("政策性文件", "POLICY_DOCS"), ("部门文件", "POLICY_DOCS"), ("政府文件", "POLICY_DOCS"),
+    ("法规", "POLICY_DOCS"), ("公文", "POLICY_DOCS"), ("办公室文件", "POLICY_DOCS"), ("本级文件", "POLICY_DOCS"),
+    ("政府令", "POLICY_DOCS"), ("文件", "POLICY_DOCS"), ("发文", "POLICY_DOCS"), ("政策法规", "POLICY_DOCS"),
+    ("政策类", "POLICY_DOCS"), ("政府办文件", "POLICY_DOCS"),
+    # interpretations
+    ("解读", "INTERPRETATIONS"), ("图解", "INTERPRETATIONS"), ("一图读懂", "INTERPRETATIONS"),
+    # press events
+    ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("吹风会", "PRESS_EVENTS"),
+    ("访谈", "PRESS_EVENTS"), ("开放日", "PRESS_EVENTS"), ("开放周", "PRESS_EVENTS"), ("开放月", "PRESS_EVENTS"),
+    ("通气会", "PRESS_EVENTS"), ("见面会", "PRESS_EVENTS"), ("采访", "PRESS_EVENTS"), ("报道", "PRESS_EVENTS"),
+    ("新闻稿", "PRESS_EVENTS"), ("约稿", "PRESS_EVENTS"), ("直播", "PRESS_EVENTS"), ("问政", "PRESS_EVENTS"),
+    ("热线”节目", "PRESS_EVENTS"), ("节目", "PRESS_EVENTS"), ("新闻媒体", "PRESS_EVENTS"),
+    ("刊发", "PRESS_EVENTS"), ("新闻通稿", "PRESS_EVENTS"), ("新闻", "PRESS_EVENTS"),
+    # applications
+    ("申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("申请公开", "APPLICATIONS"),
+    ("公开申请", "APPLICATIONS"),
+    # hotline / requests
+    ("热线", "HOTLINE_RECEIVED"), ("信箱", "HOTLINE_RECEIVED"), ("留言", "HOTLINE_RECEIVED"),
+    ("来信", "HOTLINE_RECEIVED"), ("来电", "HOTLINE_RECEIVED"), ("诉求", "HOTLINE_RECEIVED"),
+    ("咨询", "HOTLINE_RECEIVED"), ("工单", "HOTLINE_RECEIVED"), ("投诉", "HOTLINE_RECEIVED"),
+    ("网帖", "HOTLINE_RECEIVED"), ("转办", "HOTLINE_RECEIVED"), ("交办件", "HOTLINE_RECEIVED"),
+    ("诉求件", "HOTLINE_RECEIVED"), ("意见建议", "HOTLINE_RECEIVED"), ("问题", "HOTLINE_RECEIVED"),
+    ("来访", "HOTLINE_RECEIVED"), ("信访", "HOTLINE_RECEIVED"), ("私信", "HOTLINE_RECEIVED"),
+    # resolving (contextual)
+    ("办结", "RESOLVE"), ("答复", "RESOLVE"), ("回复", "RESOLVE"), ("回应", "RESOLVE"), ("办理", "RESOLVE"),
+    ("处理", "RESOLVE"), ("已全部回复", "RESOLVE"), ("解决", "RESOLVE"),
+    # response rates (only with %)
+    ("办结率", "RATE"), ("回复率", "RATE"), ("办复率", "RATE"), ("答复率", "RATE"), ("回访率", "RATE"),
+    ("满意度", "RATE"), ("满意率", "RATE"), ("办理率", "RATE"), ("按时答复", "RATE"), ("及时率", "RATE"),
+    ("解决率", "RATE"), ("响应率", "RATE"), ("受理率", "RATE"),
+    # training
+    ("培训", "TRAINING"), ("培训班", "TRAINING"), ("讲座", "TRAINING"), ("参训", "TRAINING"),
+    ("学习", "TRAINING"),
+    # vetoes
+    ("上年结转", "O"), ("结转", "O"), ("上年度结转", "O"), ("予以公开", "O"), ("部分公开", "O"),
+    ("不予公开", "O"), ("无法提供", "O"), ("不予处理", "O"), ("不属于", "O"), ("自然人", "O"), ("法人", "O"),
+    ("其他组织", "O"), ("网上申请", "O"), ("当面申请", "O"), ("信函申请", "O"), ("网络申请", "O"),
+    ("现场申请", "O"), ("邮寄", "O"), ("线下", "O"), ("线上申请", "O"), ("历年累计", "O"), ("以来", "O"),
+    ("查阅", "O"), ("发放", "O"), ("赠阅", "O"), ("占", "O"), ("同比", "O"), ("增长", "O"), ("增加", "O"),
+    ("减少", "O"), ("下降", "O"), ("提高", "O"), ("较上年", "O"), ("比上年", "O"), ("政务服务", "O"),
+    ("审批", "O"), ("办件", "O"), ("访问量", "O"), ("阅读量", "O"), ("浏览量", "O"), ("点击量", "O"),
+    ("粉丝", "O"), ("关注", "O"), ("废止", "O"), ("失效", "O"), ("含", "O"), ("行政复议", "O"),
+    ("行政诉讼", "O"), ("复议", "O"), ("诉讼", "O"), ("建议", "O"), ("提案", "O"), ("监管事项", "O"),
+    ("事项", "O"), ("制度", "O"), ("会议", "O"), ("全文电子化", "O"), ("电子化率", "O"), ("馆藏", "O"),
+    ("资料", "O"), ("宣传品", "O"), ("手册", "O"), ("处理费", "O"), ("收费", "O"), ("经费", "O"),
+    ("主动公开率", "O"), ("公开及时率", "O"), ("公开率", "O"), ("采购", "O"), ("处罚", "O"), ("许可", "O"),
+    ("强制", "O"), ("人员", "O"), ("工作人员", "O"),
+    ("阅读", "O"), ("访问", "O"), ("浏览", "O"), ("办事指南", "O"), ("政府信息公开年报", "O"),
+    ("年度报告", "O"), ("疫情", "O"), ("第", "O"), ("总第", "O"), ("约谈", "O"), ("转载", "O"),
+    ("转发", "O"), ("上报", "O"), ("报送", "O"), ("编报", "O"), ("签发", "O"), ("评估", "O"),
+    ("排名", "O"), ("得分", "O"), ("其他方式", "O"), ("其他", "O"), ("预决算", "O"), ("财政", "O"),
+    ("重点领域", "O"), ("公示", "O"), ("通知公告", "O"), ("公告", "O"), ("动态", "O"), ("机构", "O"),
+    ("概况", "O"), ("规划", "O"), ("人事", "O"), ("招聘", "O"), ("督查", "O"), ("检查", "O"),
+    ("作出答复", "O"), ("免于公开", "O"), ("涉及", "O"), ("原创", "O"), ("订阅", "O"), ("用户", "O"),
+]
+_KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
+
+# The word after the unit: these make the count one of other things.
+_RIGHT_O = re.compile(
+    r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|镇|县|区|市|领域|类|大类|方面|方式|渠道|"
+    r"账号|平台|网站|栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
+    r"部分|章|节|款)"
+)
+# Phrases right after a quantity that name the fact for 举办12场新闻发布会-style sentences.
+_RIGHT_KW: list[tuple[str, str]] = [
+    ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("在线访谈", "PRESS_EVENTS"),
+    ("访谈", "PRESS_EVENTS"), ("政府开放", "PRESS_EVENTS"), ("通气会", "PRESS_EVENTS"),
+    ("培训", "TRAINING"), ("政策解读", "INTERPRETATIONS"), ("解读", "INTERPRETATIONS"),
+    ("政府信息公开申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("信息公开申请", "APPLICATIONS"),
+    ("规范性文件", "POLICY_DOCS"), ("政策文件", "POLICY_DOCS"), ("重大政策", "POLICY_DOCS"),
+    ("政府信息", "DISCLOSED_TOTAL"), ("信息", None),
+]
+
+_HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动")
+_BOUNDARY = re.compile(r"[。；;！？!?\n]")
+_SOFT = re.compile(r"[，,:：（）()]")
+_PARTS = re.compile(r"其中|包括|含|分别")
+_APP_SPLIT = re.compile(
+    r"(?:网上|网络|邮寄|信函|当面|现场|传真|线上|线下|电子邮件|网站)(?:申请|受理|提交)|自然人|法人(?:或其他组织)?申请|"
+    r"公民申请|结转|其他渠道"
+)
+_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|档案馆|图书馆")
+_QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
+_APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
+_STRONG_VETO = re.compile(
+    r"废止|失效|现行有效|有效存续|历年累计|报送|上报|转载|访问量|点击量|阅读量|浏览量|予以公开|不予公开|部分公开|无法提供"
+)
+_MULTI_YEAR = re.compile(r"以来|历年|颁布实施|总计主动公开|目前")
+_CHANNELS = ("DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE")
+_GENERIC = {kw for kw, lab in KEYWORDS if lab == "DISCLOSED_TOTAL"}
+_SKIP_UNITS = {"年", "月", "日", "号", "元", "万元", "天", "张", "户", "套", "亿", "万", "个百分点"}
+
+
+@lru_cache(maxsize=8192)
+def _segment(s: str) -> frozenset[int]:
+    """Start offsets of jieba words in ``s``."""
+    starts = set()
+    pos = 0
+    for w in jieba.cut(s, HMM=False):
+        starts.add(pos)
+        pos += len(w)
+    return frozenset(starts)
+
+
+def _keywords(window: str) -> list[tuple[int, int, str, str]]:
+    """All keyword matches ``(start, end, keyword, label)`` in ``window`` that start or end on a jieba word
+    boundary (政府|网站 and 门户网站 both give 网站); a match inside a longer match is dropped."""
+    starts = _segment(window) | {len(window)}
+    hits: list[tuple[int, int, str, str]] = []
+    taken = [False] * len(window)
+    for kw, lab in _KW:  # longest first
+        i = window.find(kw)
+        while i >= 0:
+            j = i + len(kw)
+            if (i in starts or j in starts or kw[0].isascii()) and not any(taken[i:j]):
+                hits.append((i, j, kw, lab))
+                for k in range(i, j):
+                    taken[k] = True
+            i = window.find(kw, i + 1)
+    return sorted(hits)
+
+
+def _channels(window: str, frm: int) -> set[str]:
+    """Channel labels named in ``window[frm:]``; account names in quotes (“某某政府网”微信公众号) are masked."""
+    masked = _QUOTED.sub(lambda m: "_" * len(m.group()), window)
+    return {h[3] for h in _keywords(masked) if h[0] >= frm and h[3] in _CHANNELS}
+
+
+@dataclass
+class _Sentence:
+    """What the labeller has seen so far in the current sentence."""
+
+    prev_label: str | None = None   # label given to the previous quantity (None = O or none yet)
+    prev_any: bool = False
+    parent: str | None = None       # label of the figure a 其中/包括 breakdown splits
+    dt_seen: bool = False
+
+
+def _is_quantity(s: str, m: re.Match) -> bool:
+    num, unit = m["num"], m["unit"] or ""
+    start, end = m.start(), m.end()
+    if unit in _SKIP_UNITS:
+        return False
+    if num[0] in _CN and (not unit or num == "一" or unit not in COUNT_UNITS):
+        return False
+    if not unit:
+        # a bare number is tagged only as a rate or as a 数 (信息数170, 办结率达100)
+        rate_or_count = re.search(r"(?:率|数|数量)[为达是到了\s]*$", s[max(0, start - 6):start])
+        at_clause_end = re.match(r"^(?:[,，。；;\n]|$)", s[end:end + 1]) and re.match(r"[\u4e00-\u9fff]", s[start - 1:start])
+        if len(num) >= 5 or not (rate_or_count or at_clause_end):
+            return False
+    line_start = s.rfind("\n", 0, start) + 1
+    line_end = s.find("\n", end)
+    if "|" in s[line_start:line_end if line_end >= 0 else len(s)]:
+        return False  # a table row
+    if s[max(0, start - 1):start] in ("第", "〔", "[", "-", "—", "/") or s[end:end + 1] in ("-", "号", "/") \
+            or not unit and s[end:end + 1] in ("、", ".", "."):
+        return False
+    if re.search(r"(?:邮编|邮政编码|电话|传真|地址)[:：]?\s*$", s[max(0, start - 6):start]):
+        return False
+    if re.match(r"^\s*[,，]?\s*占", s[end:end + 4]):
+        return False  # 124件,占43%: a share of a bigger figure
+    if unit == "部" and s[end:end + 1] == "分":
+        return False  # 八部分组成
+    if num[0] in _CN and unit == "个":
+        return False  # 两个确立, 三个满意
+    return not _RIGHT_O.match(s[end:end + 12])
+
+
+def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sentence) -> str | None:
+    """The label from the keywords left of the quantity (and a few right of it), before sentence rules."""
+    unit = m["unit"] or ""
+    start, end = m.start(), m.end()
+    window = s[win_start:start]
+    if not window.strip() and st.prev_any:
+        return st.prev_label  # 1期70余人次: side by side, same fact
+    hits = _keywords(window)
+    nearest = hits[-1] if hits else None
+    dist = len(window) - nearest[1] if nearest else 99
+    if unit == "%" or (not unit and nearest and nearest[3] == "RATE"):
+        if nearest and nearest[3] == "RATE" and dist <= 8:
+            return "RESPONSE_RATE"
+        return None
+    right = s[end:end + 10]
+    for kw, lab in _RIGHT_KW:
+        if right.startswith(kw):
+            if lab is None:
+                break
+            if nearest is None or nearest[3] == "RESOLVE" or dist > 4:
+                return lab
+    if nearest is None or dist > 20 or (not unit and dist > 0):
+        return None
+    lab = nearest[3]
+    if lab in ("O", "RATE"):
+        return None
+    if lab == "RESOLVE":
+        ctx = s[max(0, sent_start - 60):start]
+        if _HOTLINE_TOPIC.search(ctx) and "申请" not in s[sent_start:start]:
+            return "HOTLINE_RESOLVED"
+        return None
+    if lab in ("APPLICATIONS", "TRAINING", "HOTLINE_RECEIVED") and unit and unit not in COUNT_UNITS:
+        return None
+    clause = window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]
+    if lab == "APPLICATIONS" and (_APP_SPLIT.search(clause) or _APP_DONE.search(clause)):
+        return None  # applications split by channel or applicant, carried over, or answered: O
+    if lab in _CHANNELS and unit in ("个", "家") and dist == 0 and nearest[2] not in _GENERIC:
+        return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
+    if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):
+        return None
+    if _STRONG_VETO.search(clause):
+        return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
+    if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
+        return None  # 咨询类267件: a split of the requests by kind
+    if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" for h in hits[-3:]):
+        return "HOTLINE_RESOLVED"
+    clause_start = max((mm.end() for mm in _SOFT.finditer(window)), default=0)
+    if lab == "DISCLOSED_TOTAL" and any(h[3] == "APPLICATIONS" and h[0] >= clause_start for h in hits):
+        return "APPLICATIONS" if not unit or unit in COUNT_UNITS else None
+    if lab == "DISCLOSED_TOTAL" or lab in _CHANNELS:
+        # the channel named in the clause decides; several channels (门户网站、微博等渠道) make a total
+        chans = _channels(window, clause_start)
+        if not chans:
+            chans = _channels(window, 0)
+        if not chans and st.prev_label is None:
+            chans = _channels(s[sent_start:start], 0)
+        if len(chans) == 1 and not re.search(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道", window) \
+                and not _OTHER_CHANNEL.search(window):
+            return chans.pop()
+        if chans and lab in _CHANNELS and len(chans) > 1:
+            return "DISCLOSED_TOTAL"
+    return lab
+
+
+def weak_label(text: str) -> list[dict]:
+    """Pre-label ``text``; returns spans ``{"start", "end", "label"}`` with offsets into ``text``."""
+    norm = _normalize(text)
+    s = norm.text
+    spans: list[dict] = []
+    st = _Sentence()
+    sent_start = 0
+    prev_end = 0
+    for m in QTY.finditer(s):
+        if not m["num"]:
+            continue
+        start = m.start()
+        b = max((mm.end() for mm in _BOUNDARY.finditer(s, sent_start, start)), default=sent_start)
+        if b > sent_start or start == 0:
+            sent_start = b
+            st = _Sentence()
+            prev_end = sent_start
+        if not _is_quantity(s, m):
+            continue
+        win_start = max(sent_start, prev_end, start - 40)
+        lab = _base_label(s, m, win_start, sent_start, st)
+        between = s[prev_end:start]
+        if ")" in between:
+            st.parent = None  # the parenthesised breakdown is over
+        if st.prev_any and _PARTS.search(between) and st.prev_label:
+            st.parent = st.prev_label
+        if st.parent is not None and lab is not None:
+            if lab == st.parent or lab == "DISCLOSED_TOTAL" or st.parent in ("APPLICATIONS", "HOTLINE_RECEIVED") \
+                    and lab in ("APPLICATIONS", "HOTLINE_RECEIVED"):
+                lab = None
+        if lab == "DISCLOSED_TOTAL" and st.prev_label == "DISCLOSED_GAZETTE":
+            lab = "DISCLOSED_GAZETTE"  # 印发政府公报10期,公开政府信息107条
+        if lab == "DISCLOSED_TOTAL":
+            if st.dt_seen:
+                lab = None
+            st.dt_seen = True
+        prev_end = m.end()
+        st.prev_any = True
+        st.prev_label = lab
+        if lab is None:
+            continue
+        unit = m["unit"] or ""
+        end = m.end() if unit else m.end("num")
+        spans.append({"start": norm.orig[start], "end": norm.orig[end - 1] + 1, "label": lab})
+    return spans
+
+
+# ---------------------------------------------------------------- hints for the model
+
+#: ``token_type_ids`` of the hinted model: 0 = no keyword label here, ``1 + LABELS.index(label)`` inside a
+#: quantity the keyword rules give ``label``.
+HINT_IDS: dict[str, int] = {lab: i + 1 for i, lab in enumerate(LABELS)}
+N_HINT_TYPES = len(LABELS) + 1
+
+
+def hints_from_spans(n: int, spans: list[dict] | list[tuple[int, int, str]]) -> list[int]:
+    """One hint id per character of a text of length ``n`` from keyword spans (dicts or triples)."""
+    out = [0] * n
+    for sp in spans:
+        s, e, lab = (sp["start"], sp["end"], sp["label"]) if isinstance(sp, dict) else sp
+        for i in range(max(0, s), min(n, e)):
+            out[i] = HINT_IDS[lab]
+    return out
+
+
+def keyword_hints(text: str) -> list[int]:
+    """One hint id per character of ``text``: the keyword rules' label of the quantity it is in, else 0."""
+    return hints_from_spans(len(text), weak_label(text))
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def evaluate(gold: list[dict], pred: list[list[dict]]) -> dict[str, dict[str, float]]:
+    """Strict span P/R/F1 (same start, end and label) per label and micro."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for g, p in zip(gold, pred):
+        gs = {(s["start"], s["end"], s["label"]) for s in g["spans"]}
+        ps = {(s["start"], s["end"], s["label"]) for s in p}
+        for s in gs & ps:
+            tp[s[2]] += 1
+        for s in ps - gs:
+            fp[s[2]] += 1
+        for s in gs - ps:
+            fn[s[2]] += 1
+    out: dict[str, dict[str, float]] = {}
+    for lab in [*LABELS, "micro"]:
+        if lab == "micro":
+            t, f_p, f_n = sum(tp.values()), sum(fp.values()), sum(fn.values())
+        else:
+            t, f_p, f_n = tp[lab], fp[lab], fn[lab]
+        p = t / (t + f_p) if t + f_p else 0.0
+        r = t / (t + f_n) if t + f_n else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[lab] = {"p": p, "r": r, "f1": f, "tp": t, "fp": f_p, "fn": f_n}
+    return out
+
+
+def format_report(scores: dict[str, dict[str, float]]) -> str:
+    lines = [f"{'label':20s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>5s} {'fp':>5s} {'fn':>5s}"]
+    for lab, s in scores.items():
+        lines.append(f"{lab:20s} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['tp']:5d} {s['fp']:5d} {s['fn']:5d}")
+    return "\n".join(lines)
+
+
+def _read(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m training.weak", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--in", dest="inp", help="JSONL with a text field to pre-label")
+    ap.add_argument("--out", help="output JSONL (the input records with weak spans)")
+    ap.add_argument("--standoff", action="store_true", help="write only id/start/end/label rows, never the text")
+    ap.add_argument("--eval", help="gold JSONL: print strict span P/R/F1 per label and micro")
+    args = ap.parse_args(argv)
+    if args.eval:
+        gold = _read(args.eval)
+        print(format_report(evaluate(gold, [weak_label(r["text"]) for r in gold])))
+    if args.inp:
+        recs = _read(args.inp)
+        out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+        try:
+            for r in recs:
+                spans = weak_label(r["text"])
+                if args.standoff:
+                    for s in spans:
+                        out.write(json.dumps({"id": r["id"], **s}, ensure_ascii=False) + "\n")
+                else:
+                    out.write(json.dumps({**r, "spans": spans}, ensure_ascii=False) + "\n")
+        finally:
+            if args.out:
+                out.close()
+    if not args.eval and not args.inp:
+        ap.error("give --in FILE (with --out) or --eval FILE")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
