@@ -439,18 +439,28 @@ def narrative_pairs(tagger: Any, records: Iterable[dict]) -> tuple[list[float], 
 
 
 def validation_records(train_path: str | Path, config: str | Path | None = None) -> list[dict]:
-    """The real excerpts the narrative model held out for validation (same split as ``training.dataset``)."""
+    """The real excerpts the narrative model held out for validation (same split as ``training.dataset``):
+    those of ``train_path`` and of every hand-labelled stand-off source of the config (the corpus gold)."""
     import yaml
 
-    from training.dataset import in_validation, report_group
+    from training.dataset import in_validation, report_group, resolve
+    from training.gold_labels import load_standoff
 
     cfg_path = Path(config) if config else Path(__file__).resolve().parents[1] / "configs" / "default.yaml"
     cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
     data = cfg["data"]
     seed = int(data.get("seed", cfg.get("seed", 13)))
-    src = next(s for s in data["sources"] if s.get("path") and Path(s["path"]).name == Path(train_path).name)
-    frac = float(src.get("validation_fraction", 0.0))
-    return [r for r in _read_jsonl(train_path) if in_validation(report_group(r, src["name"]), frac, seed)]
+    out: list[dict] = []
+    for src in data["sources"]:
+        frac = float(src.get("validation_fraction", 0.0))
+        if src.get("path") and Path(src["path"]).name == Path(train_path).name:
+            recs = _read_jsonl(train_path)
+        elif src.get("standoff") and src.get("corpus") and resolve(src["corpus"]).is_file():
+            recs = load_standoff(resolve(src["standoff"]), resolve(src["corpus"]))
+        else:
+            continue
+        out += [r for r in recs if in_validation(report_group(r, src["name"]), frac, seed)]
+    return out
 
 
 def _narrative_command(args: Any) -> int:
@@ -462,14 +472,15 @@ def _narrative_command(args: Any) -> int:
     cal = Calibrator.load(args.output) if Path(args.output).is_file() else Calibrator()
     val = validation_records(shared / "train" / "narrative.jsonl")
     vp, vy, vg = narrative_pairs(tagger, val)
-    print(f"validation split of train ({len(val)} excerpts, {vg} gold spans, {len(vp)} predicted), raw:")
+    print(f"validation split of train and corpus gold ({len(val)} excerpts, {vg} gold spans, {len(vp)} predicted),"
+          " raw:")
     print(format_reliability_table(vp, vy))
     if args.fit and not vp:
         print("no predicted spans on the validation split: nothing to fit")
     elif args.fit:
         cal.fit("narrative", vp, vy, method=args.method, l2=None)
-        cal.info["narrative"] = {"fitted_on": "validation split of ../shared/train/narrative.jsonl "
-                                 "(training.dataset.in_validation, configs/default.yaml)",
+        cal.info["narrative"] = {"fitted_on": "validation split of ../shared/train/narrative.jsonl and of the "
+                                 "corpus gold (training.dataset.in_validation, configs/default.yaml)",
                                  "n": len(vp), "method": args.method}
         cal.save(args.output)
         print(f"wrote {args.output}: {cal.maps['narrative']}")

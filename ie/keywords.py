@@ -409,6 +409,11 @@ HINT_IDS: dict[str, int] = {lab: i + 1 for i, lab in enumerate(LABELS)}
 N_HINT_TYPES = len(LABELS) + 1
 
 
+def warm_up() -> None:
+    """Load jieba's dictionary now (about 0.7 s) rather than inside the first text's timing."""
+    jieba.initialize()
+
+
 def hints_from_spans(n: int, spans: list[dict] | list[tuple[int, int, str]]) -> list[int]:
     """One hint id per character of a text of length ``n`` from keyword spans (dicts or triples)."""
     out = [0] * n

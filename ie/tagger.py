@@ -141,6 +141,10 @@ class Tagger:
         if quantize:
             model = quantize_int8(model)
         encoder = _encoder_for(model_dir)
+        if opts.get("keyword_hints"):
+            from ie.keywords import warm_up
+
+            warm_up()
         id2label = {int(k): v for k, v in model.config.id2label.items()}
         window = min(int(opts.get("window", 254)), int(model.config.max_position_embeddings) - 2)
         overlap = min(int(opts.get("overlap", 48)), window // 4)

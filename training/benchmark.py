@@ -4,7 +4,8 @@
 
 Measures, on real narrative text (default: the texts of ../shared/dev and ../shared/train):
 
-* model load time after imports (``Tagger.load``);
+* import time of torch and transformers' BERT (reported apart), then the model load time after imports
+  (``Tagger.load``: weights, vocabulary, jieba's dictionary when the model reads keyword hints);
 * end-to-end throughput in characters of input per second (normalize + tag, narrative = whole text);
 * peak resident memory of the process;
 * for torch fp32 and torch dynamic int8: speed, and whether they give the same spans.
@@ -27,8 +28,9 @@ def peak_rss_mb() -> float:
 
 
 def run(model_dir: Path | None, data: list[Path], repeat: int, threads: int | None) -> dict:
+    t_imp = time.perf_counter()
     import torch  # noqa: F401  (imports are not part of the load time)
-    import transformers  # noqa: F401
+    from transformers import BertForTokenClassification  # noqa: F401  (transformers imports lazily)
 
     from ie.normalize import normalize
     from ie.tagger import Tagger
@@ -36,7 +38,8 @@ def run(model_dir: Path | None, data: list[Path], repeat: int, threads: int | No
 
     texts = [r["text"] for p in data if p.exists() for r in read_jsonl(p)]
     n_chars = sum(len(t) for t in texts)
-    out: dict = {"documents": len(texts), "chars": n_chars, "variants": {}}
+    out: dict = {"documents": len(texts), "chars": n_chars, "import_seconds": round(time.perf_counter() - t_imp, 2),
+                 "variants": {}}
     rss_before = peak_rss_mb()
     spans_of: dict[str, list] = {}
     for variant, quantize in (("torch_fp32", False), ("torch_int8", True)):

@@ -39,6 +39,10 @@ def render(model_dir: Path, metrics: dict, bench: dict | None, notes: str = "") 
         f"{mcfg.get('num_attention_heads')} heads, intermediate {mcfg.get('intermediate_size')}; "
         f"vocabulary {ds.get('vocab_size', '')} (`vocab.txt`: project char vocab); "
         f"files on disk {_size_mb(model_dir):.1f} MB",
+        "- keyword hints: " + (
+            "yes: the label the keyword rules (`ie/keywords.py`) give each quantity is an input "
+            "(`token_type_ids`, one type per label); training noise " + json.dumps(cfg["data"]["keyword_hints"])
+            + " (per-source overrides in the config)" if cfg.get("data", {}).get("keyword_hints") else "no"),
         f"- fine-tuning: {metrics.get('epochs_run')} epochs, {metrics.get('steps')} steps, "
         f"{metrics.get('train_seconds')} s on {metrics.get('threads')} CPU threads "
         f"(+ {metrics.get('prep_seconds')} s data preparation)",
@@ -103,13 +107,14 @@ def render(model_dir: Path, metrics: dict, bench: dict | None, notes: str = "") 
              for k, v in bench["variants"].items()],
             ["variant", "load s (after imports)", "chars/s end to end", "spans"]))
         lines += ["", f"{bench['documents']} documents, {bench['chars']} chars of real narrative text; "
+                  f"imports of torch and the BERT classes {bench.get('import_seconds', '?')} s (not in the load); "
                   f"threads {bench.get('threads')}; int8 gives the same spans as fp32: "
                   f"{bench['int8_same_spans_as_fp32']}; peak RSS {bench['peak_rss_mb']} MB.", ""]
     lines += [
         "## Reproduce",
         "",
         "```",
-        "python -m training.pretrain --config configs/default.yaml   # MLM stage (runs/pretrain/default)",
+        "python -m training.pretrain --config configs/default.yaml   # MLM stage (its pretrain.output_dir)",
         "python -m training.train --config configs/default.yaml      # fine-tune, save here, evaluate",
         "python -m training.benchmark                                 # speed / memory",
         "python -m training.model_card --model models/default --benchmark runs/benchmark.json",
