@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ie.labels import OUTSIDE
+from ie.labels import LABELS, OUTSIDE
 from ie.quantity import parse_quantity
 from ie.vocab import CharEncoder
 
@@ -96,7 +96,7 @@ class Tagger:
 
     def __init__(self, model: Any, encoder: CharEncoder, id2label: dict[int, str], *, window: int = 254,
                  overlap: int = 48, batch_size: int = 32, model_dir: Path | None = None,
-                 o_scale: float = 1.0, keyword_hints: bool = False) -> None:
+                 o_scale: float = 1.0, keyword_hints: bool = False, fusion: dict | None = None) -> None:
         self.model = model
         self.encoder = encoder
         self.id2label = id2label
@@ -107,6 +107,7 @@ class Tagger:
         self.model_dir = model_dir
         self.o_scale = o_scale
         self.keyword_hints = keyword_hints  # the model reads the keyword rules' labels as token types
+        self.fusion = fusion  # candidate-level combination with the keyword rules (see fuse_candidates)
 
     # ----------------------------------------------------------------------------------------------------
     @classmethod
@@ -141,7 +142,7 @@ class Tagger:
         if quantize:
             model = quantize_int8(model)
         encoder = _encoder_for(model_dir)
-        if opts.get("keyword_hints"):
+        if opts.get("keyword_hints") or opts.get("fusion"):
             from ie.keywords import warm_up
 
             warm_up()
@@ -150,7 +151,7 @@ class Tagger:
         overlap = min(int(opts.get("overlap", 48)), window // 4)
         return cls(model, encoder, id2label, model_dir=model_dir, window=window, overlap=overlap,
                    o_scale=float(opts.get("o_scale", 1.0)),
-                   keyword_hints=bool(opts.get("keyword_hints", False)))
+                   keyword_hints=bool(opts.get("keyword_hints", False)), fusion=opts.get("fusion"))
 
     # ----------------------------------------------------------------------------------------------------
     def segments(self, text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -192,8 +193,9 @@ class Tagger:
             s += step
         return out
 
-    def predict_probs(self, text: str, ranges: Iterable[tuple[int, int]]):
-        """Per-character tag probabilities (numpy, len(text) x n_tags) over the segments; None elsewhere."""
+    def predict_probs(self, text: str, ranges: Iterable[tuple[int, int]], hints=None):
+        """Per-character tag probabilities (numpy, len(text) x n_tags) over the segments; None elsewhere.
+        ``hints``: keyword hint ids per character (computed here when the model reads them and none given)."""
         import numpy as np
         import torch
 
@@ -201,7 +203,10 @@ class Tagger:
         wins: list[tuple[int, int]] = []
         for s, e in self.segments(text, ranges):
             wins.extend(self.windows(s, e))
-        hints = self.hints(text, ranges) if self.keyword_hints and wins else None
+        if not self.keyword_hints or not wins:
+            hints = None
+        elif hints is None:
+            hints = self.hints(text, ranges)
         n_tags = len(self.id2label)
         probs = np.zeros((len(text), n_tags), dtype=np.float32)
         best_margin = np.full(len(text), -1, dtype=np.int32)
@@ -256,12 +261,17 @@ class Tagger:
             ranges = [(0, len(text))]
         import numpy as np
 
-        probs, covered = self.predict_probs(text, ranges)
+        ranges = list(ranges)
+        hints = self.hints(text, ranges) if (self.keyword_hints or self.fusion) else None
+        probs, covered = self.predict_probs(text, ranges, hints)
         o_id = self.label2id[OUTSIDE]
         if self.o_scale != 1.0:  # undo the O down-weighting of training (a prior shift)
             probs[:, o_id] *= self.o_scale
             probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
         probs[~covered, o_id] = 1.0
+        if self.fusion:
+            return [Prediction(s, e, lab, round(conf, 4))
+                    for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)]
         out = []
         for s, e, label in snap_to_quantities(text, decode_spans(probs, self.id2label), probs, self.id2label):
             if not text[s:e].strip():
@@ -382,6 +392,58 @@ def snap_to_quantities(text: str, spans: list[tuple[int, int, str]], probs,
             continue
         clean.append(sp)
     return clean
+
+
+def candidate_classes(text: str, probs, covered, hints, id2label: dict[int, str]):
+    """For every quantity candidate the model saw: ``(start, end, p, k)`` with ``p`` the mean over its
+    characters of P(O) and of each label's B+I mass (order ``["O", *LABELS]``) and ``k`` the index in that
+    order of the keyword rules' label (0 = none)."""
+    import numpy as np
+
+    cols = [[next(i for i, t in id2label.items() if t == OUTSIDE)]]
+    cols += [[next(i for i, t in id2label.items() if t == f"{x}-{lab}") for x in "BI"] for lab in LABELS]
+    out = []
+    for s, e in quantity_candidates(text):
+        if not covered[s:e].all() or not text[s:e].strip():
+            continue
+        p = np.array([probs[s:e, c].sum(axis=1).mean() for c in cols], dtype=np.float64)
+        p /= max(p.sum(), 1e-12)
+        k = 0
+        if hints is not None:
+            nz = [int(h) for h in hints[s:e] if h]
+            k = max(set(nz), key=nz.count) if nz else 0
+        out.append((s, e, p, k))
+    return out
+
+
+def fusion_scores(p, k: int, params: dict):
+    """Class scores of one candidate: ``a * log p + b * [keyword label] + bias`` (bias on O only)."""
+    import numpy as np
+
+    z = float(params["a"]) * np.log(np.clip(p, 1e-6, 1.0))
+    if k:
+        z[k] += float(params["b"])
+    z[0] += float(params.get("bias_o", 0.0))
+    return z
+
+
+def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
+                    params: dict) -> list[tuple[int, int, str, float]]:
+    """Decide every quantity candidate by combining the model's class probabilities with the keyword
+    rules' label (a product of experts whose three weights ``training/fusion.py`` fits on the validation
+    split).  Returns ``(start, end, label, probability)`` for the candidates not decided ``O``."""
+    import numpy as np
+
+    classes = [OUTSIDE, *LABELS]
+    out = []
+    for s, e, p, k in candidate_classes(text, probs, covered, hints, id2label):
+        z = fusion_scores(p, k, params)
+        q = np.exp(z - z.max())
+        q /= q.sum()
+        j = int(q.argmax())
+        if j:
+            out.append((s, e, classes[j], float(q[j])))
+    return out
 
 
 def repair_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
