@@ -402,11 +402,12 @@ def candidate_classes(text: str, probs, covered, hints, id2label: dict[int, str]
 
     cols = [[next(i for i, t in id2label.items() if t == OUTSIDE)]]
     cols += [[next(i for i, t in id2label.items() if t == f"{x}-{lab}") for x in "BI"] for lab in LABELS]
+    mass = np.stack([probs[:, c].sum(axis=1) for c in cols], axis=1).astype(np.float64)
     out = []
     for s, e in quantity_candidates(text):
         if not covered[s:e].all() or not text[s:e].strip():
             continue
-        p = np.array([probs[s:e, c].sum(axis=1).mean() for c in cols], dtype=np.float64)
+        p = mass[s:e].mean(axis=0)
         p /= max(p.sum(), 1e-12)
         k = 0
         if hints is not None:

@@ -20,6 +20,25 @@ def _size_mb(model_dir: Path) -> float:
     return sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file()) / 1e6
 
 
+def _vocab_size(model_dir: Path) -> int | str:
+    path = model_dir / "vocab.txt"
+    return len(path.read_text(encoding="utf-8").splitlines()) if path.exists() else "?"
+
+
+def _decision(model_dir: Path) -> str:
+    path = model_dir / "govie_inference.json"
+    opts = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    fu = opts.get("fusion")
+    if not fu:
+        return "per-character tags, spans snapped to numeral+unit candidates"
+    v = fu.get("validation", {})
+    return ("each numeral+unit candidate decided by `a·log p(model) + b·[keyword label] + bias_o·[O]` "
+            f"(a {fu['a']}, b {fu['b']}, bias_o {fu['bias_o']}; `python -m training.fusion --write`, fitted on the "
+            "real validation split); validation strict span F1: model alone "
+            f"{v.get('model_alone', {}).get('f1')}, keyword rules alone {v.get('keywords_alone', {}).get('f1')}, "
+            f"fusion (5-fold) {v.get('fusion_5fold', {}).get('f1')}")
+
+
 def render(model_dir: Path, metrics: dict, bench: dict | None, notes: str = "") -> str:
     cfg = metrics.get("config", {})
     mcfg = cfg.get("model", {})
@@ -37,12 +56,13 @@ def render(model_dir: Path, metrics: dict, bench: dict | None, notes: str = "") 
         f"- start: {metrics.get('start')}",
         f"- size: {mcfg.get('num_hidden_layers')} layers, hidden {mcfg.get('hidden_size')}, "
         f"{mcfg.get('num_attention_heads')} heads, intermediate {mcfg.get('intermediate_size')}; "
-        f"vocabulary {ds.get('vocab_size', '')} (`vocab.txt`: project char vocab); "
+        f"vocabulary {_vocab_size(model_dir)} (`vocab.txt`: project char vocab); "
         f"files on disk {_size_mb(model_dir):.1f} MB",
         "- keyword hints: " + (
             "yes: the label the keyword rules (`ie/keywords.py`) give each quantity is an input "
             "(`token_type_ids`, one type per label); training noise " + json.dumps(cfg["data"]["keyword_hints"])
             + " (per-source overrides in the config)" if cfg.get("data", {}).get("keyword_hints") else "no"),
+        "- decision: " + _decision(model_dir),
         f"- fine-tuning: {metrics.get('epochs_run')} epochs, {metrics.get('steps')} steps, "
         f"{metrics.get('train_seconds')} s on {metrics.get('threads')} CPU threads "
         f"(+ {metrics.get('prep_seconds')} s data preparation)",
@@ -116,6 +136,8 @@ def render(model_dir: Path, metrics: dict, bench: dict | None, notes: str = "") 
         "```",
         "python -m training.pretrain --config configs/default.yaml   # MLM stage (its pretrain.output_dir)",
         "python -m training.train --config configs/default.yaml      # fine-tune, save here, evaluate",
+        "python -m training.fusion --write                            # fit the fusion with the keyword rules",
+        "python -m ie.calibration narrative --fit                     # confidence calibration map",
         "python -m training.benchmark                                 # speed / memory",
         "python -m training.model_card --model models/default --benchmark runs/benchmark.json",
         "```",
