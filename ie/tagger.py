@@ -255,20 +255,28 @@ class Tagger:
             out[s:e] = keyword_hints(text[s:e])
         return out
 
+    def corrected_probs(self, text: str, ranges: Iterable[tuple[int, int]], hints=None):
+        """``predict_probs`` with the O down-weighting of training undone (a prior shift by ``o_scale``)
+        and every character the model did not see set to ``O``."""
+        import numpy as np
+
+        probs, covered = self.predict_probs(text, ranges, hints)
+        o_id = self.label2id[OUTSIDE]
+        if self.o_scale != 1.0:
+            probs[:, o_id] *= self.o_scale
+            probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
+        probs[~covered, o_id] = 1.0
+        return probs, covered
+
     def predict(self, text: str, ranges: Iterable[tuple[int, int]] | None = None) -> list[Prediction]:
         """Spans predicted on (normalized) ``text``, within ``ranges`` (default: all of it)."""
         if ranges is None:
             ranges = [(0, len(text))]
-        import numpy as np
 
         ranges = list(ranges)
         hints = self.hints(text, ranges) if (self.keyword_hints or self.fusion) else None
-        probs, covered = self.predict_probs(text, ranges, hints)
+        probs, covered = self.corrected_probs(text, ranges, hints)
         o_id = self.label2id[OUTSIDE]
-        if self.o_scale != 1.0:  # undo the O down-weighting of training (a prior shift)
-            probs[:, o_id] *= self.o_scale
-            probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
-        probs[~covered, o_id] = 1.0
         if self.fusion:
             return [Prediction(s, e, lab, round(conf, 4))
                     for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)]

@@ -39,11 +39,7 @@ def collect(tagger, records: list[dict]) -> tuple[list[tuple], int]:
         text = norm.text
         ranges = [(0, len(text))]
         hints = tagger.hints(text, ranges)
-        probs, covered = tagger.predict_probs(text, ranges, hints)
-        o_id = tagger.label2id["O"]
-        probs[:, o_id] *= tagger.o_scale
-        probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
-        probs[~covered, o_id] = 1.0
+        probs, covered = tagger.corrected_probs(text, ranges, hints)
         gold = {}
         for sp in rec.get("spans", []):
             gold[(sp["start"], sp["end"])] = classes.index(sp["label"])
