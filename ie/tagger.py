@@ -272,7 +272,6 @@ class Tagger:
         """Spans predicted on (normalized) ``text``, within ``ranges`` (default: all of it)."""
         if ranges is None:
             ranges = [(0, len(text))]
-
         ranges = list(ranges)
         hints = self.hints(text, ranges) if (self.keyword_hints or self.fusion) else None
         probs, covered = self.corrected_probs(text, ranges, hints)
@@ -333,6 +332,14 @@ def _as_ranges(ranges: Sequence[Any] | None, n: int) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _bi_ids(id2label: dict[int, str], labels: Sequence[str]):
+    """Column indices of ``B-<label>`` and of ``I-<label>`` for each of ``labels``, in that order."""
+    import numpy as np
+
+    ids = {t: i for i, t in id2label.items()}
+    return np.array([ids[f"B-{lab}"] for lab in labels]), np.array([ids[f"I-{lab}"] for lab in labels])
+
+
 def decode_spans(probs, id2label: dict[int, str]) -> list[tuple[int, int, str]]:
     """Spans from per-character tag probabilities (numpy ``n x n_tags``), decided span-wise.
 
@@ -341,12 +348,10 @@ def decode_spans(probs, id2label: dict[int, str]) -> list[tuple[int, int, str]]:
     B+I mass summed over its characters.  Plain argmax over the 25 tags would call a character ``O``
     whenever the span mass is split between labels, and would let the label change inside a span.
     """
-    import numpy as np
 
     o_id = next(i for i, t in id2label.items() if t == OUTSIDE)
     labels = sorted({t[2:] for t in id2label.values() if t != OUTSIDE})
-    b_ids = np.array([next(i for i, t in id2label.items() if t == f"B-{lab}") for lab in labels])
-    i_ids = np.array([next(i for i, t in id2label.items() if t == f"I-{lab}") for lab in labels])
+    b_ids, i_ids = _bi_ids(id2label, labels)
     p_b = probs[:, b_ids]
     p_i = probs[:, i_ids]
     inside = probs[:, o_id] < 0.5
@@ -375,13 +380,11 @@ def snap_to_quantities(text: str, spans: list[tuple[int, int, str]], probs,
     candidate is dropped (no numeral: not a quantity).  The model decides whether and which fact; the
     boundaries are rules.
     """
-    import numpy as np
 
     if not spans:
         return spans
     labels = sorted({t[2:] for t in id2label.values() if t != OUTSIDE})
-    b_ids = np.array([next(i for i, t in id2label.items() if t == f"B-{lab}") for lab in labels])
-    i_ids = np.array([next(i for i, t in id2label.items() if t == f"I-{lab}") for lab in labels])
+    b_ids, i_ids = _bi_ids(id2label, labels)
     cands = quantity_candidates(text)
     out: list[tuple[int, int, str]] = []
     used = set()
@@ -408,9 +411,9 @@ def candidate_classes(text: str, probs, covered, hints, id2label: dict[int, str]
     order of the keyword rules' label (0 = none)."""
     import numpy as np
 
-    cols = [[next(i for i, t in id2label.items() if t == OUTSIDE)]]
-    cols += [[next(i for i, t in id2label.items() if t == f"{x}-{lab}") for x in "BI"] for lab in LABELS]
-    mass = np.stack([probs[:, c].sum(axis=1) for c in cols], axis=1).astype(np.float64)
+    o_id = next(i for i, t in id2label.items() if t == OUTSIDE)
+    b_ids, i_ids = _bi_ids(id2label, LABELS)
+    mass = np.concatenate([probs[:, [o_id]], probs[:, b_ids] + probs[:, i_ids]], axis=1).astype(np.float64)
     out = []
     for s, e in quantity_candidates(text):
         if not covered[s:e].all() or not text[s:e].strip():
