@@ -8,7 +8,11 @@ Speed: only clauses that can hold a quantity (an Arabic digit that is not part o
 numeral followed by a measure word) are run through the model, together with the clause before each (the
 context that says which fact a number states).  Long stretches are cut into overlapping windows; each
 character takes its prediction from the window where it sits farthest from an edge.  Windows are sorted
-by length and batched.
+by length and batched.  The window is the length the model was fine-tuned on (``govie_inference.json``,
+written by training): the position embeddings beyond it were never trained.
+
+Runtime: the fused ONNX graph the model directory names (``ie.onnx_model``, ONNX Runtime, no torch import)
+when onnxruntime is installed, else torch; both give the same spans (``training/benchmark.py`` checks it).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ie.labels import LABELS, OUTSIDE
+from ie.onnx_model import runtime_available as onnx_runtime_available
 from ie.quantity import parse_quantity
 from ie.vocab import CharEncoder
 
@@ -112,35 +117,39 @@ class Tagger:
     # ----------------------------------------------------------------------------------------------------
     @classmethod
     def load(cls, path: str | Path | None = None, *, quantize: bool | None = None,
-             threads: int | None = None) -> Tagger:
+             threads: int | None = None, runtime: str | None = None, onnx_file: str | None = None) -> Tagger:
         """Load a model directory (config.json, weights, vocab.txt or tokenizer files).
 
-        ``quantize``: torch dynamic int8 on the Linear layers; default from the directory's
-        ``govie_inference.json`` (``{"quantize": true}``), else off.  ``threads``: torch intra-op threads
+        ``runtime``: ``"onnx"`` runs the ONNX graph named by ``govie_inference.json`` (``"onnx": FILE``)
+        with ONNX Runtime and never imports torch; ``"torch"`` runs the safetensors checkpoint.  Default:
+        ``$GOVIE_RUNTIME``, else ONNX when the directory names a graph and onnxruntime is installed.
+        ``onnx_file`` names another graph file of the directory.  ``quantize`` (torch only): dynamic int8 on the Linear layers; default from
+        ``govie_inference.json`` (``{"quantize": true}``), else off.  ``threads``: intra-op threads
         (default ``$GOVIE_THREADS`` or the usable cores, at most 4).
         """
-        import torch
-        from transformers import BertForTokenClassification
-
         model_dir = resolve_model_dir(path)
         if not (model_dir / "config.json").exists():
             raise FileNotFoundError(f"no model in {model_dir} (config.json missing)")
         if threads is None:
             threads = int(os.environ.get("GOVIE_THREADS", "0")) or min(4, len(os.sched_getaffinity(0)))
-        torch.set_num_threads(threads)
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # govie's own progress bar is the only one on stderr
-        model = BertForTokenClassification.from_pretrained(str(model_dir), dtype=torch.float32)
-        model.eval()
         opts: dict[str, Any] = {}
         inf_path = model_dir / "govie_inference.json"
         if inf_path.exists():
             opts = json.loads(inf_path.read_text(encoding="utf-8"))
-        if quantize is None:
-            quantize = bool(opts.get("quantize", False))
-        if quantize:
-            model = quantize_int8(model)
+        runtime = runtime or os.environ.get("GOVIE_RUNTIME") or None
+        graph = onnx_file or opts.get("onnx")
+        graph_path = model_dir / graph if graph else None
+        if runtime == "onnx" and (graph_path is None or not graph_path.exists()):
+            raise FileNotFoundError(f"no ONNX graph {graph or ''} in {model_dir}")
+        if runtime is None:
+            runtime = "onnx" if graph_path is not None and graph_path.exists() and onnx_runtime_available() else "torch"
+        if runtime == "onnx":
+            from ie.onnx_model import OnnxTokenClassifier
+
+            model: Any = OnnxTokenClassifier(graph_path, model_dir / "config.json", threads=threads)
+        else:
+            model = _load_torch(model_dir, threads, bool(opts.get("quantize", False)) if quantize is None
+                                else quantize)
         encoder = _encoder_for(model_dir)
         if opts.get("keyword_hints") or opts.get("fusion"):
             from ie.keywords import warm_up
@@ -152,6 +161,22 @@ class Tagger:
         return cls(model, encoder, id2label, model_dir=model_dir, window=window, overlap=overlap,
                    o_scale=float(opts.get("o_scale", 1.0)),
                    keyword_hints=bool(opts.get("keyword_hints", False)), fusion=opts.get("fusion"))
+
+    @property
+    def runtime(self) -> str:
+        return "onnx" if hasattr(self.model, "run_numpy") else "torch"
+
+    def forward(self, ids, mask, types):
+        """Logits (numpy ``batch x length x n_tags``) for int64 numpy inputs; ``types`` may be None."""
+        run = getattr(self.model, "run_numpy", None)
+        if run is not None:
+            return run(ids, mask, types)
+        import torch
+
+        extra = {"token_type_ids": torch.from_numpy(types)} if types is not None else {}
+        with torch.inference_mode():
+            out = self.model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask), **extra)
+        return out.logits.float().numpy()
 
     # ----------------------------------------------------------------------------------------------------
     def segments(self, text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -197,7 +222,6 @@ class Tagger:
         """Per-character tag probabilities (numpy, len(text) x n_tags) over the segments; None elsewhere.
         ``hints``: keyword hint ids per character (computed here when the model reads them and none given)."""
         import numpy as np
-        import torch
 
         ranges = list(ranges)
         wins: list[tuple[int, int]] = []
@@ -215,32 +239,32 @@ class Tagger:
             return probs, covered
         order = sorted(range(len(wins)), key=lambda k: wins[k][1] - wins[k][0])
         enc = self.encoder
-        with torch.inference_mode():
-            for b in range(0, len(order), self.batch_size):
-                batch = [wins[k] for k in order[b : b + self.batch_size]]
-                n = max(e - s for s, e in batch) + 2
-                ids = torch.full((len(batch), n), enc.pad_id, dtype=torch.long)
-                mask = torch.zeros((len(batch), n), dtype=torch.long)
-                types = torch.zeros((len(batch), n), dtype=torch.long)
-                for i, (s, e) in enumerate(batch):
-                    row = [enc.cls_id, *enc.encode(text[s:e]), enc.sep_id]
-                    ids[i, : len(row)] = torch.tensor(row)
-                    mask[i, : len(row)] = 1
-                    if hints is not None:
-                        types[i, 1 : 1 + e - s] = torch.from_numpy(hints[s:e])
-                extra = {"token_type_ids": types} if hints is not None else {}
-                logits = self.model(input_ids=ids, attention_mask=mask, **extra).logits
-                p = torch.softmax(logits.float(), dim=-1).numpy()
-                for i, (s, e) in enumerate(batch):
-                    length = e - s
-                    pos = np.arange(length)
-                    margin = np.minimum(pos, length - 1 - pos)
-                    # an edge of the whole segment is a real edge, not a window cut
-                    better = margin > best_margin[s:e]
-                    idx = np.nonzero(better)[0]
-                    probs[s + idx] = p[i, 1 + idx]
-                    best_margin[s + idx] = margin[idx]
-                    covered[s:e] = True
+        for b in range(0, len(order), self.batch_size):
+            batch = [wins[k] for k in order[b : b + self.batch_size]]
+            n = max(e - s for s, e in batch) + 2
+            ids = np.full((len(batch), n), enc.pad_id, dtype=np.int64)
+            mask = np.zeros((len(batch), n), dtype=np.int64)
+            types = np.zeros((len(batch), n), dtype=np.int64)
+            for i, (s, e) in enumerate(batch):
+                row = [enc.cls_id, *enc.encode(text[s:e]), enc.sep_id]
+                ids[i, : len(row)] = row
+                mask[i, : len(row)] = 1
+                if hints is not None:
+                    types[i, 1 : 1 + e - s] = hints[s:e]
+            logits = self.forward(ids, mask, types if hints is not None else None).astype(np.float32)
+            logits -= logits.max(axis=-1, keepdims=True)
+            p = np.exp(logits)
+            p /= p.sum(axis=-1, keepdims=True)
+            for i, (s, e) in enumerate(batch):
+                length = e - s
+                pos = np.arange(length)
+                margin = np.minimum(pos, length - 1 - pos)
+                # an edge of the whole segment is a real edge, not a window cut
+                better = margin > best_margin[s:e]
+                idx = np.nonzero(better)[0]
+                probs[s + idx] = p[i, 1 + idx]
+                best_margin[s + idx] = margin[idx]
+                covered[s:e] = True
         return probs, covered
 
     @staticmethod
@@ -481,6 +505,18 @@ def _encoder_for(model_dir: Path) -> CharEncoder:
     from transformers import AutoTokenizer
 
     return CharEncoder.from_tokenizer(AutoTokenizer.from_pretrained(str(model_dir)))
+
+
+def _load_torch(model_dir: Path, threads: int, quantize: bool) -> Any:
+    import torch
+    from transformers import BertForTokenClassification
+    from transformers.utils import logging as hf_logging
+
+    torch.set_num_threads(threads)
+    hf_logging.disable_progress_bar()  # govie's own progress bar is the only one on stderr
+    model = BertForTokenClassification.from_pretrained(str(model_dir), dtype=torch.float32)
+    model.eval()
+    return quantize_int8(model) if quantize else model
 
 
 def quantize_int8(model: Any) -> Any:

@@ -99,6 +99,39 @@ def test_tagger_offsets_point_into_original(tiny_model) -> None:
     assert "span level" in format_report(rep)
 
 
+def test_onnx_runtime_gives_the_torch_spans(tiny_model) -> None:
+    """Training ships a fused ONNX graph and a window of the trained length; the tagger runs the graph by
+    default, without importing torch, with the probabilities and spans of the torch checkpoint."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from ie.normalize import normalize
+    from ie.tagger import Tagger
+
+    model_dir, _ = tiny_model
+    opts = json.loads((model_dir / "govie_inference.json").read_text())
+    assert opts["onnx"] == "model.onnx" and (model_dir / "model.onnx").exists()
+    assert opts["window"] == 64 - 2, "the window is the fine-tuning length (data.max_len minus CLS/SEP)"
+    ort, pt = Tagger.load(model_dir, threads=1), Tagger.load(model_dir, threads=1, runtime="torch")
+    assert (ort.runtime, pt.runtime, ort.window) == ("onnx", "torch", 62)
+    text = normalize("".join(r["text"] for r in toy_records(12, 8))).text  # long: several windows
+    ranges = [(0, len(text))]
+    p_ort, cov = ort.predict_probs(text, ranges)
+    p_pt, _ = pt.predict_probs(text, ranges)
+    assert cov.sum() > 2 * ort.window
+    np.testing.assert_allclose(p_ort, p_pt, atol=1e-4)
+    assert [(p.start, p.end, p.label) for p in ort.predict(text)] == [
+        (p.start, p.end, p.label) for p in pt.predict(text)]
+    code = ("import sys; from ie.tagger import Tagger; t = Tagger.load(sys.argv[1], threads=1); "
+            "t.predict('我局收到政府信息公开申请12件。'); print(t.runtime, 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(model_dir)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["onnx", "False"]
+    with pytest.raises(FileNotFoundError, match="no ONNX graph"):
+        Tagger.load(model_dir, runtime="onnx", onnx_file="missing.onnx")
+
+
 def test_local_pretrained_checkpoint_path(tmp_path: Path) -> None:
     """``base_model: DIR`` fine-tunes a local BERT with its own vocab (here a tiny one saved by the test)."""
     from transformers import BertConfig, BertModel
@@ -140,7 +173,7 @@ def test_keyword_hints_path(tmp_path: Path) -> None:
     train(cfg, evaluate_after=False)
     out = tmp_path / "model"
     assert json.loads((out / "govie_inference.json").read_text())["keyword_hints"] is True
-    tagger = Tagger.load(out, threads=1)
+    tagger = Tagger.load(out, threads=1, runtime="torch")
     assert tagger.keyword_hints and tagger.model.config.type_vocab_size == N_HINT_TYPES
     text = "我局收到政府信息公开申请12件。"
     hints = tagger.hints(text, [(0, len(text))])
