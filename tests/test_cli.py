@@ -95,6 +95,21 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert proc.stderr.strip().startswith(f"govie: {empty}:") and "Traceback" not in proc.stderr
 
 
+def test_worker_processes_give_the_same_records_in_order(tmp_path, capsys):
+    """``--jobs 2``: worker processes (each with its own model) return the records of one process, in
+    input order, bad files included."""
+    for name in ("a.txt", "c.txt", "e.txt"):
+        (tmp_path / name).write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b_empty.txt").write_bytes(b"")
+    code1, out1, _ = run(["extract", str(tmp_path), "--jobs", "1"], capsys)
+    code2, out2, err2 = run(["extract", str(tmp_path), "--jobs", "2"], capsys)
+    assert code1 == code2 == 1 and "Traceback" not in err2
+    recs = [json.loads(line) for line in out2.splitlines()]
+    assert [Path(r["source"]["path"]).name for r in recs] == ["a.txt", "b_empty.txt", "c.txt", "e.txt"]
+    assert recs[0]["narrative"], "the workers ran the narrative model"
+    assert out1 == out2
+
+
 def test_seeds_folder_and_real_pdfs(shared_dir, tmp_path, capsys):
     """Issue 2's acceptance: five seed records with clean simplified text and sections; the PDFs' full text."""
     import re
