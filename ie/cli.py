@@ -46,10 +46,11 @@ def _load_tagger(model: str | None, no_model: bool):
         return None, f"narrative model not available ({exc})"
     try:
         return Tagger.load(model), None
-    except FileNotFoundError as exc:
+    except Exception as exc:  # missing or unreadable model files: one line, never a traceback
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if model:
-            raise SystemExit(f"govie: {model}: {exc}") from None
-        return None, f"no narrative model found ({exc}); narrative spans were not extracted"
+            raise SystemExit(f"govie: {model}: cannot load the narrative model: {detail}") from None
+        return None, f"the narrative model could not be loaded ({detail}); narrative spans were not extracted"
 
 
 def _progress(total: int):

@@ -110,6 +110,18 @@ def test_worker_processes_give_the_same_records_in_order(tmp_path, capsys):
     assert out1 == out2
 
 
+def test_unreadable_model_is_one_line_error(tmp_path, capsys):
+    bad = tmp_path / "model"
+    bad.mkdir()
+    (bad / "config.json").write_text("{}", encoding="utf-8")
+    (bad / "govie_inference.json").write_text('{"onnx": "model.onnx"}', encoding="utf-8")
+    (bad / "model.onnx").write_bytes(b"not a graph")
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(EXAMPLE), "--model", str(bad)])
+    msg = str(exc.value.code)
+    assert msg.startswith(f"govie: {bad}: cannot load the narrative model") and "\n" not in msg
+
+
 def test_seeds_folder_and_real_pdfs(shared_dir, tmp_path, capsys):
     """Issue 2's acceptance: five seed records with clean simplified text and sections; the PDFs' full text."""
     import re
