@@ -103,12 +103,20 @@ def _start_model(cfg: dict, texts_for_vocab: list[str], work: Path):
     pdir = resolve(cfg.get("pretrain", {}).get("output_dir")) if cfg.get("pretrain") else None
     if pdir is not None and (pdir / "config.json").exists() and cfg.get("use_pretrain", True):
         model = BertForTokenClassification.from_pretrained(str(pdir), **kw)
-        return model, encoder_for(pdir), pdir, f"MLM-pretrained {pdir}"
+        return model, encoder_for(pdir), pdir, f"MLM-pretrained {cfg['pretrain']['output_dir']}" + _pretrain_summary(pdir)
     vocab_dir = work / "vocab"
     tokens = build_project_vocab(texts_for_vocab, cfg.get("vocab"))
     encoder = write_vocab_and_tokenizer(tokens, vocab_dir)
     model = BertForTokenClassification(bert_config(len(tokens), cfg.get("model", {}), **kw))
     return model, encoder, vocab_dir, "random init (no pretraining)"
+
+
+def _pretrain_summary(pdir: Path) -> str:
+    path = pdir / "pretrain_metrics.json"
+    if not path.exists():
+        return ""
+    m = json.loads(path.read_text(encoding="utf-8"))
+    return f" ({m.get('steps')} MLM steps, final loss {m.get('final_loss', float('nan')):.2f})"
 
 
 def _weighted_trainer_class(o_weight: float):
