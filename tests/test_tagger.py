@@ -191,3 +191,16 @@ def test_fusion_fit_recovers_a_useful_rule() -> None:
     theta = fit(P, K, Y)
     assert theta[1] > 0
     assert prf(scores(theta, P, K).argmax(axis=1), Y, 0)["f1"] > prf(P.argmax(axis=1), Y, 0)["f1"]
+
+
+def test_length_batches_bound_padding_and_keep_every_window() -> None:
+    from ie.tagger import length_batches
+
+    wins = [(0, 126), (200, 326), (10, 20), (30, 41), (50, 110), (400, 526), (600, 602)]
+    batches = length_batches(wins, batch_size=2)
+    assert sorted(w for b in batches for w in b) == sorted(wins)
+    assert all(len(b) <= 2 for b in batches)
+    for b in batches:
+        real = sum(e - s + 2 for s, e in b)
+        assert (max(e - s for s, e in b) + 2) * len(b) <= 1.05 * real
+    assert [(0, 126), (200, 326)] in batches, "equal lengths share a batch"
