@@ -96,11 +96,12 @@ def _worker_extract(item: tuple[Path, str | None]) -> dict[str, Any]:
 
 
 def _jobs(requested: int, n_inputs: int) -> int:
-    """Worker processes: ``requested``, or with 0 one per usable core when there are enough files."""
+    """Worker processes: ``requested``, or with 0 one per usable core (at most 8) when there are at least
+    4 files per worker."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if requested > 0:
         return min(requested, max(1, n_inputs))
-    return max(1, min(cores, n_inputs // 4))
+    return max(1, min(cores, n_inputs // 4, 8))  # each worker holds a model (~400 MB)
 
 
 def _records(inputs: list[tuple[Path, str | None]], args: argparse.Namespace) -> Iterator[dict[str, Any]]:
@@ -217,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-model", action="store_true", help="skip the narrative model (tables and meta only)")
     ex.add_argument("--with-text", action="store_true", help="include the reader's plain text (offsets index it) and the normalized text")
     ex.add_argument("--jobs", type=int, default=0, metavar="N",
-                    help="worker processes (default: one per core when there are at least 4 files per core)")
+                    help="worker processes (default: one per core, at most 8, when there are at least 4 files per worker)")
     ex.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser("evaluate", help="evaluate the narrative model on labelled JSON Lines")
