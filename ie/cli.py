@@ -13,6 +13,7 @@ from typing import Any
 from ie import __version__
 from ie.errors import InputError
 from ie.record import error_record
+from ie.tagger import usable_cores
 
 FORMATS = ("json", "jsonl", "csv", "xlsx")
 
@@ -98,10 +99,9 @@ def _worker_extract(item: tuple[Path, str | None]) -> dict[str, Any]:
 def _jobs(requested: int, n_inputs: int) -> int:
     """Worker processes: ``requested``, or with 0 one per usable core (at most 8) when there are at least
     4 files per worker."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if requested > 0:
         return min(requested, max(1, n_inputs))
-    return max(1, min(cores, n_inputs // 4, 8))  # each worker holds a model (~400 MB)
+    return max(1, min(usable_cores(), n_inputs // 4, 8))  # each worker holds a model (~400 MB)
 
 
 def _records(inputs: list[tuple[Path, str | None]], args: argparse.Namespace) -> Iterator[dict[str, Any]]:
@@ -113,14 +113,13 @@ def _records(inputs: list[tuple[Path, str | None]], args: argparse.Namespace) ->
         for path, problem in inputs:
             yield _extract_one(path, problem, tagger, tagger_warning, args.with_text)
         return
-    if args.model and not args.no_model and not (Path(args.model) / "config.json").exists():
-        raise SystemExit(f"govie: {args.model}: no model in {args.model} (config.json missing)")
+    if args.model and not args.no_model:
+        _load_tagger(args.model, False)  # a bad --model stops the command here, not in a worker
     import multiprocessing
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs, initializer=_worker_init,
-                  initargs=(args.model, args.no_model, max(1, cores // jobs), args.with_text)) as pool:
+                  initargs=(args.model, args.no_model, max(1, usable_cores() // jobs), args.with_text)) as pool:
         yield from pool.imap(_worker_extract, inputs, chunksize=1)
 
 

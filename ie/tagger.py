@@ -89,6 +89,11 @@ class Prediction:
     confidence: float
 
 
+def usable_cores() -> int:
+    """CPU cores this process may run on (its affinity mask where the OS has one)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def resolve_model_dir(path: str | Path | None = None) -> Path:
     if path is not None:
         return Path(path)
@@ -131,7 +136,7 @@ class Tagger:
         if not (model_dir / "config.json").exists():
             raise FileNotFoundError(f"no model in {model_dir} (config.json missing)")
         if threads is None:
-            threads = int(os.environ.get("GOVIE_THREADS", "0")) or min(4, len(os.sched_getaffinity(0)))
+            threads = int(os.environ.get("GOVIE_THREADS", "0")) or min(4, usable_cores())
         opts: dict[str, Any] = {}
         inf_path = model_dir / "govie_inference.json"
         if inf_path.exists():

@@ -39,8 +39,10 @@ def setup_threads(n: int | None = None) -> int:
     """Torch intra-op threads: the config's value, else the number of usable cores (at most 4)."""
     import torch
 
+    from ie.tagger import usable_cores
+
     if n is None:
-        n = min(4, len(os.sched_getaffinity(0)))
+        n = min(4, usable_cores())
     torch.set_num_threads(n)
     return n
 
