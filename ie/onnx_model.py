@@ -64,7 +64,7 @@ class _Config:
         self.type_vocab_size = int(cfg.get("type_vocab_size", 2))
 
 
-def export_onnx(model_dir: str | Path, out_name: str = "model.int8.onnx", *, quantize: bool = True) -> Path:
+def export_onnx(model_dir: str | Path, out_name: str = "model.onnx", *, quantize: bool = False) -> Path:
     """Write ``model_dir/out_name``: the torch checkpoint exported (TorchScript exporter, eager
     attention so that the optimizer recognises the attention pattern), its BERT ops fused, and with
     ``quantize`` its MatMul weights made int8 (dynamic quantization, per output channel)."""
