@@ -36,6 +36,7 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "default"
 _CLAUSE_RE = re.compile(r"[^。；！？!?;\n]*(?:[。；！？!?;\n]|$)")
 _DATE_RE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|\d{1,2}\s*时|\d{1,2}[:：]\d{2}")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
+_NUMBER_AT_LINE_END = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余多][ \t]*\n$")
 _CN_QTY_RE = re.compile(r"[一二两三四五六七八九十百千万]+[余多几]*\s*[件条次场期篇个份项部家批人名宗起余多万%％]")
 
 
@@ -196,6 +197,8 @@ class Tagger:
                     keep[i] = True
                     if i > 0:
                         keep[i - 1] = True
+                    if i + 1 < len(clauses) and _NUMBER_AT_LINE_END.search(text[s:e]):
+                        keep[i + 1] = True  # PDF text: 公开1133\n条 — the unit is on the next line
             i = 0
             while i < len(clauses):
                 if not keep[i]:

@@ -82,6 +82,17 @@ def test_sections_and_quantity_free_clauses_are_skipped() -> None:
     assert [it["text"] for it in items] == ["12条"]
 
 
+def test_unit_on_the_next_line_is_kept() -> None:
+    """PDF text breaks lines anywhere: the clause after a number at a line end holds its unit."""
+    raw = "主动公开信息12\n条,收到申请3\n件。\n进一步加强。"
+    norm = normalize(raw)
+    tagger = make_tagger()
+    segs = tagger.segments(norm.text, [(0, len(norm.text))])
+    assert "".join(norm.text[s:e] for s, e in segs) == "主动公开信息12\n条,收到申请3\n件。"
+    items = tagger.tag(norm, [(0, len(norm.text))])
+    assert [(it["text"], it["value"]) for it in items] == [("12\n条", 12), ("3\n件", 3)]
+
+
 def test_has_quantity_ignores_dates() -> None:
     assert not has_quantity("2023年5月12日,我局召开会议")
     assert has_quantity("收到申请12件")
