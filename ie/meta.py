@@ -199,9 +199,27 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     name = _clean_org(text[s:e])
     if not _valid_org(name):
         return None
-    if not re.search(rf"(?:{ORG_SUFFIX})$", name) and not (place_ok and _ORG_END_RE.search(name)):
+    if not re.search(rf"(?:{ORG_SUFFIX})$", name) and not (place_ok and _ORG_END_RE.search(name)) \
+            and not (place_ok and name.endswith("政府")):  # a title's 江南市政府
         return None
     return _Cand(name, s, e, prior, why)
+
+
+_GOV_AFTER_PLACE_RE = re.compile(r"(?:人民|自治区|自治州|自治县|省|市|区|县|旗|州|盟|镇|乡)$")
+_GOV_KW_RE = re.compile(r"\s*政府(?=信息公开|政务公开)")
+
+
+def _with_government(text: str, s: int, e: int) -> int:
+    """End of a title's body name, taking back 政府 from the keyword that swallowed it.
+
+    ``江南市政府信息公开工作年度报告`` reads as 江南市 + 政府信息公开 to the title pattern, but the report
+    is the 江南市政府's (and ``江南市人民政府信息公开…`` would leave 江南市人民): a place name or 人民 right
+    before 政府信息公开 keeps the 政府.
+    """
+    m = _GOV_KW_RE.match(text, e)
+    if m and _GOV_AFTER_PLACE_RE.search(text[s:e].rstrip()):
+        return m.end()
+    return e
 
 
 def _front_end(norm: _NormLike, sections: list) -> int:
@@ -259,13 +277,15 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
     for rx in (_TITLE_YEAR_FIRST_RE, _TITLE_YEAR_LAST_RE):
         for m in rx.finditer(text, 0, region_end):
             add_year(m)
-            c = _org_cand(text, *m.span("org"), 0.93, "title", place_ok=True)
+            os_, oe = m.span("org")
+            c = _org_cand(text, os_, _with_government(text, os_, oe), 0.93, "title", place_ok=True)
             if c is not None:
                 issuers.append(c)
     for m in _TITLE_RE.finditer(text, 0, region_end):
         add_year(m)
         if m.group("org"):
-            c = _org_cand(text, *m.span("org"), 0.93, "title", place_ok=True)
+            os_, oe = m.span("org")
+            c = _org_cand(text, os_, _with_government(text, os_, oe), 0.93, "title", place_ok=True)
             if c is not None:
                 issuers.append(c)
                 continue

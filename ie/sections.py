@@ -92,38 +92,52 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
-_TABLE_LINE = re.compile(
-    r"\||第二十条第|信息内容|本年新收|上年结转|结转下年度|予以公开\s*\d|结果维持|尚未审结|统计指标|"
-    r"^\s*(?:-?\d+(?:\.\d+)?\s*)+$|(?:\s-?\d+(?:\.\d+)?){3,}\s*$")
+# the shape of a table row: cells, or a line of numbers
+_TABLE_SHAPE = re.compile(r"\||^\s*(?:-?\d+(?:\.\d+)?\s*)+$|(?:\s-?\d+(?:\.\d+)?){3,}\s*$")
+# words of the templates' row and column labels; prose uses them too (本年新收政府信息公开申请15件,…)
+_TABLE_WORDS = re.compile(r"第二十条\s*第|信息内容|本年新收|上年结转|结转下年度|予以公开\s*\d|结果维持|尚未审结|统计指标")
+# a sentence: a full stop, or a counted quantity followed by more of the sentence
+_PROSE = re.compile(r"。|\d+\s*(?:件|条|人次|次|个|项)\s*[,,;;]")
+# a section with this much prose is a prose section whose table-looking lines are left out one by one
+_PROSE_SECTION_CHARS = 300
 
 
 def is_table_line(line: str) -> bool:
     """A line that belongs to a statistical table rendering rather than to prose."""
-    return bool(_TABLE_LINE.search(line))
+    if _TABLE_SHAPE.search(line):
+        return True
+    return bool(_TABLE_WORDS.search(line)) and not _PROSE.search(line)
 
 
 def _is_table_section(text: str, sec: Section) -> bool:
     lines = [ln for ln in text[sec.heading_end:sec.end].split("\n") if ln.strip()]
     if not lines:
         return sec.key in TABLE_SECTIONS
-    table_lines = sum(1 for ln in lines if is_table_line(ln))
-    return table_lines >= 0.3 * len(lines)
+    table_lines = [is_table_line(ln) for ln in lines]
+    if sum(table_lines) < 0.3 * len(lines):
+        return False
+    # metadata rows (索引号|发布机构|…) above a whole report in one section are not a table section
+    prose = sum(len(ln.strip()) for ln, t in zip(lines, table_lines) if not t and "。" in ln)
+    return prose < _PROSE_SECTION_CHARS
 
 
 def narrative_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     """Ranges of the normalized text that hold prose for the narrative model.
 
-    Sections that are mostly table renderings (the 2019/2021 sections 二–四, the pre-2019 statistics
-    table) are left out; inside the prose sections, lines that look like table rows are left out too.
+    The pre-2019 statistics table is left out. In sections that are mostly table renderings (the 2019/2021
+    sections 二–四) only lines that hold a sentence are kept (``本年度共收到申请15件。`` above the table);
+    in the prose sections, every line that does not look like a table row is kept.
     """
     ranges: list[tuple[int, int]] = []
     for sec in sections:
-        if sec.key == "statistics_table" or _is_table_section(text, sec):
+        if sec.key == "statistics_table":
             continue
+        # in a table section only whole sentences count: a row label split over lines never ends in 。
+        sentences_only = _is_table_section(text, sec)
         pos = sec.heading_end if sec.key != "preamble" else sec.start
         for line in text[pos:sec.end].split("\n"):
             end = pos + len(line)
-            if line.strip() and not is_table_line(line):
+            if line.strip() and not is_table_line(line) and (not sentences_only or "。" in line):
                 if ranges and ranges[-1][1] in (pos, pos - 1) and text[ranges[-1][1]:pos].strip() == "":
                     ranges[-1] = (ranges[-1][0], end)
                 else:

@@ -218,3 +218,16 @@ def test_compiling_office_is_not_the_issuer():
 def test_names_with_common_characters():
     meta, _ = meta_of("本溪市人民政府2021年政府信息公开工作年度报告\n一、总体情况\n无。\n")
     assert meta["issuer"]["value"] == "本溪市人民政府"
+
+
+@pytest.mark.parametrize("title,issuer", [
+    ("2022年江南市政府信息公开工作年度报告", "江南市政府"),  # not 江南市 + 政府信息公开
+    ("2022年江南市人民政府信息公开工作年度报告", "江南市人民政府"),  # not 江南市人民
+    ("江南市政府信息公开工作2022年度报告", "江南市政府"),
+    ("2022年江南市交通运输局政府信息公开工作年度报告", "江南市交通运输局"),  # a bureau keeps its name
+])
+def test_title_keyword_does_not_swallow_the_government(title, issuer):
+    meta, text = meta_of(title + "\n一、总体情况\n2022年,全市共主动公开政府信息5000条。\n")
+    assert meta["issuer"]["value"] == issuer
+    assert text[meta["issuer"]["start"]:meta["issuer"]["end"]] == issuer
+    assert meta["year"]["value"] == 2022

@@ -50,3 +50,28 @@ def test_sections_of_seeds_and_pdfs(shared_dir):
         with pdfplumber.open(path) as pdf:
             raw = "\n".join(p.extract_text() or "" for p in pdf.pages)
         assert [s.key for s in split_sections(normalize(raw, pdf=True).text)] == V2019_KEYS, path.name
+
+
+def test_prose_with_table_words_is_narrative():
+    text = ("一、总体情况\n全年主动公开信息10条。\n三、收到和处理政府信息公开申请情况\n"
+            "2022年本年新收政府信息公开申请15件,上年结转2件,结转下年度继续办理1件。\n"
+            "一、本年新收政府信息公开申请数量 | 15 |\n三、结转下年度继续办理 | 1 |\n"
+            "五、存在的主要问题及改进情况\n问题。\n")
+    secs = split_sections(text)
+    prose = "".join(text[s:e] for s, e in narrative_ranges(text, secs))
+    assert "本年新收政府信息公开申请15件" in prose
+    assert "| 15 |" not in prose and "数量" not in prose
+
+
+def test_metadata_rows_do_not_make_a_report_a_table():
+    # inline headings (none recognized): the whole report is the preamble, under | metadata rows
+    meta_rows = "".join(f"{k} | {v}\n" for k, v in [
+        ("索引号", "000-2023-01"), ("发布机构", "青山县水利局"), ("发布日期", "2023-01-20"),
+        ("主题分类", "其他"), ("文号", "无"), ("有效性", "有效")])
+    prose = ("2022年,青山县水利局认真贯彻落实条例,全年主动公开政府信息356条,其中通过政府网站公开298条。"
+             "全年共收到政府信息公开申请12件,均按时答复。召开新闻发布会3场,解读政策文件5件。\n") * 3
+    text = meta_rows + prose
+    secs = split_sections(text)
+    kept = "".join(text[s:e] for s, e in narrative_ranges(text, secs))
+    assert "主动公开政府信息356条" in kept
+    assert "索引号" not in kept

@@ -11,7 +11,9 @@ Renderings:
   across line breaks; whitespace holding a line break between two pipes is a row break; ``|---|`` rows
   are skipped.
 * space (R5, PDF text): a line ending in a run of numeric tokens becomes a label cell plus one cell per
-  token; any other line is one cell.
+  token; any other line is one cell. When the region is written one cell per line with no blank lines
+  between cells (a web table copied as text), an empty line is an empty cell: dropping it would shift a
+  row's lone total into its first column.
 
 Lines without a pipe inside a pipe-rendered region are tokenised like R5 lines, so a page whose table the
 reader could not render as rows still parses.
@@ -86,6 +88,23 @@ def _leading_mode(text: str, lines: list[tuple[int, int]]) -> bool:
     return lead >= 0.6 * len(content)
 
 
+def _blank_line_cells(text: str, spans: list[tuple[int, int]]) -> bool:
+    """One cell per line, cells on consecutive lines: then an empty line between two is an empty cell.
+
+    Not when labels and numbers share lines (PDF text, where blank lines are page layout) nor when every
+    cell is followed by a blank line (paragraphs: the blank line separates, it holds nothing).
+    """
+    content = [i for i, (s, e) in enumerate(spans) if text[s:e].strip()]
+    if len(content) < 4:
+        return False
+    multi = sum(1 for i in content if len(_space_line(text, *spans[i], 0)) >= 2)
+    if multi >= 0.3 * len(content):
+        return False
+    gaps = [b - a - 1 for a, b in zip(content, content[1:])]
+    blanks = any(gaps) or content[-1] < len(spans) - 1  # an empty last cell leaves a final empty line
+    return blanks and sum(1 for g in gaps if g == 0) >= 0.5 * len(gaps)
+
+
 def tokenize(text: str, start: int, end: int) -> tuple[list[Line], str]:
     """Lines of cells for ``text[start:end]`` and the region's mode: ``trailing``, ``leading`` or ``space``."""
     spans: list[tuple[int, int]] = []
@@ -104,6 +123,7 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[Line], str]:
         mode = "trailing"
     if mode == "leading":
         return _tokenize_leading(text, spans), mode
+    blank_cells = mode == "space" and _blank_line_cells(text, spans)
     lines: list[Line] = []
     after_unpiped = False  # the previous non-blank line had no pipe
     for s, e in spans:
@@ -111,6 +131,8 @@ def tokenize(text: str, start: int, end: int) -> tuple[list[Line], str]:
         raw = text[s:e]
         stripped = raw.strip()
         if not stripped:
+            if blank_cells and lines:
+                lines.append(Line([Cell("", s, s, li)], s, e, piped=False))
             continue
         if "|" not in raw:
             lines.append(Line(_space_line(text, s, e, li), s, e, piped=False))

@@ -41,7 +41,7 @@ _T2_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收")
 _T2_END_ROW = re.compile(r"结转下年度")
 _T2_BODY = re.compile(r"予以公开\s*\|?\s*\d|不予公开\s*\||无法提供\s*\|")
 _T3_ANCHOR = re.compile(r"行政复议")
-_T3_END = re.compile(r"^\s*(?:五[、.,]|[(（]?五[)）])|存在的?主要问题|存在问题|其他需要报告", re.M)
+_T3_END = re.compile(r"^[ \t]*(?:五[、.,]|[(（]?五[)）])|存在的?主要问题|存在问题|其他需要报告", re.M)
 _HEADING_3 = re.compile(r"^[ \t]*三[、.,][^\n|]*(?:收到和处理|依申请)[^\n|]*$", re.M)
 
 
@@ -83,7 +83,11 @@ def find_regions(text: str, sections: list[Any] | None = None) -> Regions:
     after_t2 = t2_start if t2_start is not None else search_from
     mend = _T2_END_ROW.search(text, after_t2)
     m3 = _T3_ANCHOR.search(text, mend.end() if mend else after_t2)
-    if m3 and (t2_start is not None or t1_start is not None):
+    if m3 and t2_start is None and t1_start is None:
+        # a page holding table 3 alone: the first 行政复议 followed by the table's column labels
+        m3 = next((m for m in _T3_ANCHOR.finditer(text, after_t2)
+                   if _has_structure(text[m.start():m.start() + 400], _T3_STRUCTURE)), None)
+    if m3:
         t3_start = _line_start(text, m3.start())
     if t1_start is not None:
         end = t2_start if t2_start is not None else (t3_start if t3_start is not None else len(text))
@@ -149,6 +153,25 @@ def match_label(labels: T.LabelSet, text: str) -> T.LabelMatch | None:
             if m2.score >= 0.95:
                 break
     return best
+
+
+def has_values(lines: list[Line]) -> bool:
+    """Whether any cell of the region holds a value (a number, a dash, a written zero)."""
+    return any(c.text and not _is_text(c) for ln in lines for c in ln.cells)
+
+
+def label_only_hits(lines: list[Line], labels: T.LabelSet, ncols: Callable[[str], int]) -> list[RowHit]:
+    """Rows of a table printed with its labels and no value at all (a body with nothing to report, in PDF
+    text where blank cells leave no trace): every cell of each row found is blank."""
+    hits: list[RowHit] = []
+    for li, ln in enumerate(lines):
+        for c in ln.cells:
+            if not _is_text(c):
+                continue
+            m = match_label(labels, c.text)
+            if m is not None and m.spec.kind == "row":
+                hits.append(RowHit(m.spec.key, c, m.score, [None] * ncols(m.spec.key), li))
+    return hits
 
 
 def _filled(h: RowHit) -> int:
@@ -422,6 +445,10 @@ def parse_t1(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
     ncols = {f"{sub}.{row}": len(cols) for sub, (rows, cols) in tmpl.items() for row, _ in rows}
     hits, _, unknown = extract_rows(lines, line_style, T.T1_LABELS[version], lambda k: ncols[k])
     warnings: list[str] = []
+    if not hits and not has_values(lines):
+        hits = label_only_hits(lines, T.T1_LABELS[version], lambda k: ncols[k])
+        if hits:
+            warnings.append("proactive_disclosure: no values printed; every cell is blank")
     header_ok = _t1_headers_match(lines, version)
     cells: dict[str, dict[str, Any]] = {}
     hits = _dedupe(hits, "proactive_disclosure", warnings)
@@ -489,20 +516,32 @@ def _status(cells: dict[str, dict[str, Any]]) -> str:
 # Table 2
 
 
-def _t2_version(text: str) -> str:
+def _t2_version(text: str) -> str | None:
+    """v2021 by its 其他处理 sub-rows; v2019 only when the table reaches past 其他处理 without them.
+
+    A table cut off before 其他处理 (a page break, a truncated web page) does not say which it is: None.
+    """
     c = T.canon(text)
-    return "v2021" if any(mk in c for mk in T.APP_V2021_MARKERS) else "v2019"
+    if any(mk in c for mk in T.APP_V2021_MARKERS):
+        return "v2021"
+    if "结转下年度" in c or ("其他处理" in c and "总计" in c[c.index("其他处理"):]):
+        return "v2019"
+    return None
 
 
 def parse_t2(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) -> tuple[dict, list[str]]:
     text = norm.text
     version = _t2_version(text[region[0]:region[1]])
-    rows = [k for k, _, _ in T.APP_ROWS[version]]
+    rows = [k for k, _, _ in T.APP_ROWS[version or "v2019"]]
     ncol = len(T.APP_COLUMNS)
     lines, mode = tokenize(text, *region)
     line_style = is_line_style(lines, mode)
-    hits, orphans, _ = extract_rows(lines, line_style, T.APP_LABELS[version], lambda k: ncol)
+    hits, orphans, _ = extract_rows(lines, line_style, T.APP_LABELS[version or "v2019"], lambda k: ncol)
     warnings: list[str] = []
+    if not hits and not has_values(lines):
+        hits = label_only_hits(lines, T.APP_LABELS[version or "v2019"], lambda k: ncol)
+        if hits:
+            warnings.append("applications: no values printed; every cell is blank")
     hits = _dedupe(hits, "applications", warnings)
     subtotals: dict[str, Cell | None] = {}
     if line_style:
@@ -672,6 +711,10 @@ def parse_t3(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
     if values is None:
         if not _has_structure(text[region[0]:region[1]], _T3_STRUCTURE):
             return {"status": "missing", "cells": {}}, []  # a narrative mention of 行政复议, no table
+        if not has_values(lines):  # the column labels and no value at all: nothing to report
+            near = lines[-1].end if lines else region[0]
+            return {"status": "empty", "cells": {k: maker.make(None, 0.99, near=near) for k in T.T3_KEYS},
+                    "_hints": []}, ["review_litigation: no values printed; every cell is blank"]
         return {"status": "unreadable", "cells": {}}, [
             "review_litigation: the row of 15 values was not found"]
     cells = {key: maker.make(c, conf, near=c.start) for key, c in zip(T.T3_KEYS, values)}

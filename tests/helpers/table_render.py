@@ -13,7 +13,8 @@ review/litigation tables (arithmetic consistent: blanks only where the value is 
 * ``R7`` leading pipes, long labels wrapped onto continuation lines, no blank cells;
 * ``RR`` the project readers' rows (HTML/DOCX/PDF tables): cells joined by `` | ``, no pads, no final pipe;
 * ``RP`` one paragraph per cell, blank lines between, no pipes, no blank cells (web pages copied as text);
-* ``RS`` each cell's text on a line, then a line with its ``|`` (pads as in R1).
+* ``RS`` each cell's text on a line, then a line with its ``|`` (pads as in R1);
+* ``RB`` one cell per line, no pipes, an empty cell is an empty line (web pages copied as text).
 
 All text here is synthetic (template labels only), never copied from a real report.
 """
@@ -26,7 +27,7 @@ from functools import lru_cache
 
 from ie.tables import templates as T
 
-RENDERINGS = ("R1", "R2", "R3", "R5", "R5w", "R6", "R7", "RR", "RP", "RS")
+RENDERINGS = ("R1", "R2", "R3", "R5", "R5w", "R6", "R7", "RR", "RP", "RS", "RB")
 NO_BLANKS = ("R5", "R5w", "R7", "RP")  # renderings in which an empty cell leaves no trace
 
 # the converter's pinyin junk for characters whose traditional form differs (formats.md §8.1)
@@ -263,6 +264,8 @@ def render(report: Report, rendering: str, *, traditional: bool = False, junk: b
             lines += _render_pipe(rows, table.width, rendering)
         elif rendering == "RP":
             lines += [x for row in rows for c in row if c for x in (c, "")]
+        elif rendering == "RB":
+            lines += [c for row in rows for c in row]
         elif rendering == "R6":
             if table.blocks:
                 for heads, sub in table.blocks:

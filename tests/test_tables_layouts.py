@@ -1,0 +1,106 @@
+"""Table layouts and cut-offs seen on real report pages, written here as synthetic tables."""
+
+from __future__ import annotations
+
+import random
+
+from helpers.table_render import random_report, render
+
+from ie.normalize import normalize
+from ie.sections import split_sections
+from ie.tables import parse_tables, table_template
+
+
+def _parse(text: str) -> dict:
+    norm = normalize(text)
+    tables, _, _ = parse_tables(norm, split_sections(norm.text))
+    return tables
+
+
+def _values(table: dict) -> dict:
+    return {k: c["value"] for k, c in table["cells"].items()}
+
+
+def test_article_20_title_with_a_space():
+    report = random_report(random.Random(7), "v2019", "v2019", blank_ok=False)
+    text = render(report, "R5").replace("第二十条第", "第二十条 第")
+    tables = _parse(text)
+    want = {k: v for k, (v, _) in report.expected["proactive_disclosure"].items()}
+    assert tables["proactive_disclosure"]["status"] == "parsed"
+    assert _values(tables["proactive_disclosure"]) == want
+
+
+def test_truncated_applications_table_has_no_template():
+    # a page cut off after the 不予公开 rows: nothing tells v2019 from v2021
+    report = random_report(random.Random(3), "v2021", "v2021", blank_ok=False)
+    text = render(report, "R5")
+    cut_from = text.index("(四)无法提供")
+    text = text[:cut_from] + text[text.index("四、政府信息公开行政复议"):]
+    tables = _parse(text)
+    apps = tables["applications"]
+    assert apps["template"] is None
+    assert apps["cells"]["new_received.total"]["value"] == report.expected["applications"]["new_received.total"][0]
+    assert table_template(tables) == "v2021"  # the 第二十条 table alone decides; not "mixed"
+
+
+def test_blank_line_cells_keep_their_column():
+    # one cell per line, an empty cell is an empty line: a lone total must not land in the first column
+    text = ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+            "申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+            "一、本年新收政府信息公开申请数量\n3\n\n\n\n\n\n3\n"
+            "二、上年结转政府信息公开申请数量\n\n\n\n\n\n\n\n"
+            "三、本年度办理结果\n(一)予以公开\n\n\n\n\n\n\n\n"
+            "四、结转下年度继续办理\n\n\n\n\n\n\n\n"
+            "五、存在的主要问题及改进情况\n无。\n")
+    apps = _parse(text)["applications"]
+    cells = apps["cells"]
+    assert cells["new_received.natural_person"]["value"] == 3
+    assert cells["new_received.total"]["value"] == 3
+    assert cells["new_received.commercial_enterprise"]["value"] is None
+    assert cells["carried_over_in.total"]["value"] is None  # blank, not 0
+
+
+def test_paragraph_cells_with_separating_blank_lines_are_not_blank_cells():
+    report = random_report(random.Random(11), "v2019", "v2019", blank_ok=False)
+    tables = _parse(render(report, "RP"))
+    want = {k: v for k, (v, _) in report.expected["applications"].items()}
+    assert _values(tables["applications"]) == want
+
+
+def _strip_numbers(text: str) -> str:
+    """Drop the trailing numeric tokens of every line (and lines of numbers only)."""
+    out = []
+    for ln in text.split("\n"):
+        toks = ln.split()
+        while toks and toks[-1].lstrip("-").replace(".", "", 1).isdigit():
+            toks.pop()
+        if toks or not ln.strip():
+            out.append(" ".join(toks))
+    return "\n".join(out)
+
+
+def test_tables_with_labels_only_are_empty_not_unreadable():
+    # a township with nothing to report: PDF text prints the labels, blank cells leave no trace
+    report = random_report(random.Random(5), "v2021", "v2021", blank_ok=False)
+    text = _strip_numbers(render(report, "R5"))
+    tables = _parse(text)
+    for key in ("proactive_disclosure", "applications", "review_litigation"):
+        t = tables[key]
+        assert t["status"] == "empty", key
+        assert t["cells"] and all(c["value"] is None and c["flag"] == "blank" for c in t["cells"].values())
+    assert "new_received.total" in tables["applications"]["cells"]
+
+
+def test_a_page_with_table_3_alone():
+    report = random_report(random.Random(9), "v2019", "v2019", blank_ok=False)
+    text = render(report, "R5")
+    body = text[text.index("四、政府信息公开行政复议"):]
+    tables = _parse("本机关2022年政府信息公开工作年度报告(续)\n" + body)
+    want = {k: v for k, (v, _) in report.expected["review_litigation"].items()}
+    assert tables["review_litigation"]["status"] == "parsed"
+    assert _values(tables["review_litigation"]) == want
+
+
+def test_prose_about_review_is_not_table_3():
+    tables = _parse("一、总体情况\n本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。\n五、存在的主要问题及改进情况\n无。\n")
+    assert tables["review_litigation"]["status"] == "missing"
