@@ -49,6 +49,9 @@ class FieldSpec:
     # other table figures a narrative sentence may state instead (受理 counts often include carried-over
     # applications; 办理 counts are the processed total): equal to one of them is a scope mismatch, not a fail
     related: tuple[str, ...] = ()
+    # a mention in another unit is not this figure at all (视频新闻12条 is no count of press events): it is
+    # left out instead of ranked lower
+    strict_units: bool = False
 
 
 FIELD_SPECS: dict[str, FieldSpec] = {
@@ -58,14 +61,15 @@ FIELD_SPECS: dict[str, FieldSpec] = {
     "disclosed_newmedia": FieldSpec("DISCLOSED_NEWMEDIA", ITEMS),
     "policy_docs": FieldSpec("POLICY_DOCS", ITEMS),
     "interpretations": FieldSpec("INTERPRETATIONS", ITEMS, ("statistics_pre2019.policy_interpretations",)),
-    "press_events": FieldSpec("PRESS_EVENTS", EVENTS, ("statistics_pre2019.press_conferences",)),
+    "press_events": FieldSpec("PRESS_EVENTS", EVENTS, ("statistics_pre2019.press_conferences",),
+                              strict_units=True),
     "applications_received": FieldSpec(
         "APPLICATIONS", ITEMS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
         related=("applications.new_received.total+applications.carried_over_in.total",
                  "applications.total_processed.total")),
     "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS),
     "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS),
-    "response_rate": FieldSpec("RESPONSE_RATE", PERCENT),
+    "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True),
     "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",)),
     "applications_processed": FieldSpec(None, ITEMS, ("applications.total_processed.total",)),
     "reviews_total": FieldSpec(
@@ -342,6 +346,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
 
     for key, spec in FIELD_SPECS.items():
         mentions = _narrative_mentions(record, norm, spec, issuer, year, cal) if spec.label else []
+        if spec.strict_units:
+            mentions = [m for m in mentions if m.main_unit]
         if key == "processing_fees":
             mentions += processing_fee_candidates(norm)
         mentions.sort(key=lambda m: m.score(), reverse=True)
@@ -360,6 +366,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                 conf *= 0.6
             if not best.in_scope:
                 conf *= 0.5
+            if best.part:
+                conf *= 0.6  # a part (其中…) stands in for a total the model did not find
             rivals = {m.value for m in mentions[1:] if m.main_unit and m.in_scope and not m.part}
             if rivals - {best.value}:
                 conf *= 0.85

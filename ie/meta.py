@@ -117,13 +117,22 @@ _DATE_LINE_RE = re.compile(
 )
 _J = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"  # converter pinyin junk after a character
 _PUB_LINE_RE = re.compile(
-    rf"(?:[发發]{_J}(?:布|文){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期)\s*[|::]?\s*"
+    rf"(?:[发發]{_J}(?:布|文){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|(?P<upd>更新(?:日期|时间)))\s*[|::]?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
+)
+# a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
+_FRONT_DATE_LINE_RE = re.compile(
+    r"^[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
+    r"(?P<d>\d{1,2})\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", re.M
 )
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
      0.93, "统计期限"),
     (re.compile(r"现将[^。,,\n]{0,20}?(?P<year>(?:19|20)\d{2})\s*年度?"), 0.92, "现将…年度"),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—)\s*(?:(?P=year)\s*年\s*)?"
+                r"12\s*月\s*31\s*日"), 0.85, "1月1日至12月31日"),
+    # 截止2023年12月31日 (data as of the last day of the report year)
+    (re.compile(r"截(?:止|至)(?:到)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日"), 0.7, "截至年底"),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:政府信息公开|政务公开)工作(?:情况|年度报告)"), 0.85,
      "年度工作情况"),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*政府信息公开(?:情况)?统计表"), 0.8, "统计表标题"),
@@ -173,6 +182,13 @@ def _emit(norm: _NormLike, combined: tuple[_Cand, float] | None) -> dict | None:
     return {"value": cand.value, "start": start, "end": end, "confidence": conf, "source": cand.why}
 
 
+# what web pages glue before a body name: list markers, a URL, a gambling site's name (formats.md §8.7)
+_JUNK_BEFORE_ORG_RE = re.compile(
+    r"(?:[-–—·•*>\s]+|(?:https?:)?(?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?"
+    r"|[\u4e00-\u9fff]{0,8}?(?:娱乐官网|娱乐平台|娱乐城|官网|官方网站|博彩|投注|彩票|棋牌|赌场|网址))+"
+)
+
+
 def _clean_org(name: str) -> str:
     return re.sub(r"\s+", "", name).strip("《》“”\"' ")
 
@@ -191,6 +207,9 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     m = _ORG_PREFIX_RE.match(raw)
     if m and m.end() < len(raw):
         s += m.end()
+    junk = _JUNK_BEFORE_ORG_RE.match(text, s, e)
+    if junk and junk.end() < e:
+        s = junk.end()
     raw = text[s:e]
     e -= len(raw) - len(raw.rstrip(" \t》”\""))
     paren = re.search(r"[((][^()()]*[))]$", text[s:e])
@@ -202,6 +221,8 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     if not re.search(rf"(?:{ORG_SUFFIX})$", name) and not (place_ok and _ORG_END_RE.search(name)) \
             and not (place_ok and name.endswith("政府")):  # a title's 江南市政府
         return None
+    if name.startswith(("人民政府", "政府")):
+        prior *= 0.6  # the place is missing (cut off, or overwritten by spam): a name, but not a whole one
     return _Cand(name, s, e, prior, why)
 
 
@@ -363,24 +384,29 @@ def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand
         if le <= ls:
             continue
         lm = _ORG_LINE_RE.match(text[ls:le])
-        if lm and _valid_org(lm.group(1)):
-            issuers.append(_Cand(_clean_org(lm.group(1)), ls + lm.start(1), ls + lm.end(1), 0.85, "signature"))
+        c = _org_cand(text, ls + lm.start(1), ls + lm.end(1), 0.85, "signature") if lm else None
+        if c is not None:
+            issuers.append(c)
             break
     return issuers, dates
 
 
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
 _OFFICE_RE = re.compile(r"(?:办公室|办公厅|政务公开办|公开办|政府办|管理办)$")
-_CONTACT_RE = re.compile(rf"(?:请|可)?与\s*({_ORG})\s*(?:政府信息公开|政务公开|信息公开)?[^,,。()()]{{0,14}}?联系")
+_CONTACT_RE = re.compile(
+    rf"(?:请|可)?与\s*({_ORG})\s*(?:政府信息公开|政务公开|信息公开)?[^,,。()()]{{0,14}}?联系"
+    rf"|(?:请|可|欢迎)(?:联系|咨询)\s*[::]?\s*({_ORG})(?=[\s,,。;;(()]|$)"
+)
 
 
 def _contact_candidates(norm: _NormLike) -> list[_Cand]:
     """``请与启东市行政审批局政府信息公开领导小组办公室联系`` -> 启东市行政审批局 (weak evidence)."""
     out = []
     for m in _CONTACT_RE.finditer(norm.text):
-        name = m.group(1)
-        if name and _valid_org(name):
-            out.append(_Cand(_clean_org(name), m.start(1), m.end(1), 0.55, "contact"))
+        g = 1 if m.group(1) else 2
+        c = _org_cand(norm.text, m.start(g), m.end(g), 0.55, "contact")
+        if c is not None:
+            out.append(c)
     return out
 
 
@@ -412,21 +438,26 @@ def _year_candidates(norm: _NormLike, sections: list, front_end: int) -> list[_C
     return out
 
 
-def _published_line_candidates(norm: _NormLike) -> list[tuple[str, int, int, float]]:
-    """``发布日期:2017-02-24`` lines, searched in the ORIGINAL text (the normalizer may drop them)."""
+def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[str, int, int, float]]:
+    """``发布日期:2017-02-24`` lines, searched in the ORIGINAL text too (the normalizer may drop them), best
+    first; then an ``更新日期`` line, then a bare date line under the title."""
     out = []
+
+    def add(m: re.Match, prior: float, original: bool) -> None:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            s, e = (m.start("y"), m.end("d")) if original else norm.to_original(m.start("y"), m.end("d"))
+            out.append((f"{y:04d}-{mo:02d}-{d:02d}", s, e, prior))
+
     for m in _PUB_LINE_RE.finditer(norm.text):
-        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            s, e = norm.to_original(m.start("y"), m.end("d"))
-            out.append((f"{y:04d}-{mo:02d}-{d:02d}", s, e, 0.85))
-    if out:
-        return out
-    for m in _PUB_LINE_RE.finditer(norm.original):
-        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            out.append((f"{y:04d}-{mo:02d}-{d:02d}", m.start("y"), m.end("d"), 0.85))
-    return out
+        add(m, 0.75 if m.group("upd") else 0.85, False)
+    if not out:
+        for m in _PUB_LINE_RE.finditer(norm.original):
+            add(m, 0.75 if m.group("upd") else 0.85, True)
+    if not out:
+        for m in _FRONT_DATE_LINE_RE.finditer(norm.text, 0, front_end):
+            add(m, 0.7, False)
+    return sorted(out, key=lambda c: -c[3])
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -455,7 +486,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
     if pub is not None:
         published = _emit(norm, pub)
     else:
-        lines = _published_line_candidates(norm)
+        lines = _published_line_candidates(norm, front_end)
         if lines:
             v, s, e, p = lines[0]
             published = {"value": v, "start": s, "end": e, "confidence": p, "source": "published_line"}

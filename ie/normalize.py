@@ -240,6 +240,8 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_spam_title(line: str) -> bool:
+    if "。" in line:
+        return False  # a sentence of the report (发布视频新闻12条。…), never a spam page title
     parts = re.split(r"[_,，|]", line)
     return len(parts) >= 3 and not _REPORT_WORDS.search(line) and bool(_SPAM_TITLE_WORDS.search(line))
 

@@ -652,3 +652,15 @@ def test_city_government_title_counts_whole_city_figures():
     assert rec["meta"]["issuer"]["value"] == "江南市政府"
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_total"]["value"] == 5000
+
+
+def test_press_events_need_an_event_unit_and_a_part_is_doubtful():
+    text = "一、总体情况\n2022年,发布视频新闻12条。举办新闻发布会、政策吹风会等活动,其中新闻发布会15场。\n"
+    rec, norm = record_for(text, [item(text, "12条", "PRESS_EVENTS", 12, "条")])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["press_events"] is None  # 条 counts no events
+    rec, norm = record_for(text, [item(text, "12条", "PRESS_EVENTS", 12, "条"),
+                                  item(text, "15场", "PRESS_EVENTS", 15, "场", conf=0.95)])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["press_events"]["value"] == 15
+    assert fields["press_events"]["confidence"] < 0.7  # the part after 其中, not a total

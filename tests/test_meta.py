@@ -231,3 +231,43 @@ def test_title_keyword_does_not_swallow_the_government(title, issuer):
     assert meta["issuer"]["value"] == issuer
     assert text[meta["issuer"]["start"]:meta["issuer"]["end"]] == issuer
     assert meta["year"]["value"] == 2022
+
+
+@pytest.mark.parametrize("front,date", [
+    ("青山县水利局2022年政府信息公开工作年度报告\n更新日期:2023-01-20\n", "2023-01-20"),
+    ("青山县水利局2022年政府信息公开工作年度报告\n2023-01-20 10:30\n", "2023-01-20"),
+    ("青山县水利局2022年政府信息公开工作年度报告\n发布时间:2023-01-18 更新日期:2023-01-20\n", "2023-01-18"),
+])
+def test_publication_date_under_the_title(front, date):
+    meta, text = meta_of(front + "一、总体情况\n2022年,我局认真贯彻落实条例。\n")
+    assert meta["published"]["value"] == date
+    assert text[meta["published"]["start"]:meta["published"]["end"]] == date
+
+
+@pytest.mark.parametrize("prefix", ["娱乐官网", "www.example-bet.com", "- ", "http://abc.cc/"])
+def test_junk_before_the_issuer_is_stripped(prefix):
+    meta, text = meta_of(f"{prefix}青山县人民政府外事办公室2022年政府信息公开工作年度报告\n一、总体情况\n无。\n")
+    issuer = meta["issuer"]
+    assert issuer["value"] == "青山县人民政府外事办公室"
+    assert text[issuer["start"]:issuer["end"]] == "青山县人民政府外事办公室"
+
+
+def test_issuer_without_its_place_is_doubtful():
+    meta, _ = meta_of("娱乐官网人民政府外事办公室2022年政府信息公开工作年度报告\n一、总体情况\n无。\n")
+    assert meta["issuer"]["value"] == "人民政府外事办公室"
+    assert meta["issuer"]["confidence"] < 0.7
+
+
+@pytest.mark.parametrize("sentence,year", [
+    ("本报告所列数据截止2023年12月31日。", 2023),
+    ("本报告中使用的数据统计期限为2021年1月1日至12月31日。", 2021),
+])
+def test_year_from_the_data_period(sentence, year):
+    meta, _ = meta_of(f"政府信息公开工作年度报告\n一、总体情况\n{sentence}\n")
+    assert meta["year"]["value"] == year
+
+
+def test_contact_block_names_the_issuer():
+    meta, text = meta_of("一、总体情况\n全年公开信息10条。\n六、其他需要报告的事项\n无。如有疑问请联系:青山镇党政办公室,电话1234567。\n")
+    assert meta["issuer"]["value"] == "青山镇党政办公室"
+    assert meta["issuer"]["source"] == "contact"

@@ -133,3 +133,8 @@ def test_seeds_have_no_junk_or_spam(shared_dir):
         assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)", norm.text), path.name
         assert "体育投注" not in norm.text and "ICP备" not in norm.text
         assert to_simplified(norm.text) == norm.text, path.name
+
+
+def test_a_sentence_with_spam_words_is_not_a_spam_title():
+    text = "一、总体情况\n2022年,发布视频新闻12条,图解8期,其中新闻发布会15场。\n"
+    assert "视频新闻12条" in normalize(text).text
