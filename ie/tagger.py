@@ -73,6 +73,17 @@ def quantity_candidates(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_RHETORICAL_COUNT_RE = re.compile(r"[一两二三四五六七八九十]个")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_rhetorical_count(text: str, start: int, end: int) -> bool:
+    """两个关键, 三个方面, 四个意识: a small Chinese numeral + 个 before a noun is a slogan, never one of the
+    counted facts of labels.md (reports write their counts in Arabic digits)."""
+    return (_RHETORICAL_COUNT_RE.fullmatch(text, start, end) is not None
+            and _CJK_RE.match(text, end) is not None)
+
+
 def has_quantity(clause: str) -> bool:
     """Could this clause hold a tagged quantity? (Dates and years alone do not count.)"""
     if _DIGIT_RE.search(_DATE_RE.sub("", clause)):
@@ -308,10 +319,11 @@ class Tagger:
         o_id = self.label2id[OUTSIDE]
         if self.fusion:
             return [Prediction(s, e, lab, round(conf, 4))
-                    for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)]
+                    for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)
+                    if not is_rhetorical_count(text, s, e)]
         out = []
         for s, e, label in snap_to_quantities(text, decode_spans(probs, self.id2label), probs, self.id2label):
-            if not text[s:e].strip():
+            if not text[s:e].strip() or is_rhetorical_count(text, s, e):
                 continue
             # confidence: geometric mean over the span of P(inside, this label), times P(O) just after it
             ids = [self.label2id[f"B-{label}"], self.label2id[f"I-{label}"]]

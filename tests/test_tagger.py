@@ -215,3 +215,12 @@ def test_length_batches_bound_padding_and_keep_every_window() -> None:
         real = sum(e - s + 2 for s, e in b)
         assert (max(e - s for s, e in b) + 2) * len(b) <= 1.05 * real
     assert [(0, 126), (200, 326)] in batches, "equal lengths share a batch"
+
+
+def test_rhetorical_counts_are_not_quantities():
+    from ie.tagger import is_rhetorical_count
+
+    text = "紧扣两个关键,收到申请一个。开展图解26个。"
+    assert is_rhetorical_count(text, 2, 4)  # 两个关键
+    assert not is_rhetorical_count(text, 11, 13)  # 一个。: a count
+    assert not is_rhetorical_count(text, 18, 21)  # 26个
