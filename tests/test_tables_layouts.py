@@ -104,3 +104,15 @@ def test_a_page_with_table_3_alone():
 def test_prose_about_review_is_not_table_3():
     tables = _parse("一、总体情况\n本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。\n五、存在的主要问题及改进情况\n无。\n")
     assert tables["review_litigation"]["status"] == "missing"
+
+
+def test_short_row_whose_last_value_is_the_sum_puts_it_in_the_total():
+    text = ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) 申请人情况\n"
+            "自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+            "一、本年新收政府信息公开申请数量 2 1 3\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+            "四、结转下年度继续办理 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无。\n")
+    cells = _parse(text)["applications"]["cells"]
+    assert cells["new_received.total"]["value"] == 3
+    assert cells["new_received.natural_person"]["value"] == 2
+    assert cells["new_received.commercial_enterprise"]["value"] == 1
+    assert cells["new_received.research_institution"]["value"] is None

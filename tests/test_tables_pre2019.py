@@ -48,7 +48,21 @@ EXPECTED = {"proactive_total": 120, "proactive_normative_docs": 3, "normative_do
 
 def _render(style: str) -> str:
     head = ["附:本机关2016年度政府信息公开统计表"]
-    if style == "R2":
+    if style == "R2i":  # a column-index row under the header (甲 乙 1)
+        body = ["统 计 指 标 | 单位 | 统计数 |", "甲 | 乙 | 1 |"] + [
+            f"{lab} | {'' if u is None else u} | {'' if v is None else v} |" for lab, u, v in ROWS]
+    elif style == "R2s":  # a leading 序号 column
+        body = ["序号 | 统 计 指 标 | 单位 | 统计数 |"] + [
+            f"{k + 1} | {lab} | {'' if u is None else u} | {'' if v is None else v} |" for k, (lab, u, v) in enumerate(ROWS)]
+    elif style == "R1i":  # one cell per line, a column-index row under the header
+        body = ["统 计 指 标 |", "单位 |", "统计数 |", "甲 |", "乙 |", "1 |"]
+        for lab, u, v in ROWS:
+            body += [f"{lab} |", f"{'' if u is None else u} |".strip(), f"{'' if v is None else v} |".strip()]
+    elif style == "R1s":  # one cell per line with a leading 序号 column
+        body = ["序号 |", "统 计 指 标 |", "单位 |", "统计数 |"]
+        for k, (lab, u, v) in enumerate(ROWS):
+            body += [f"{k + 1} |", f"{lab} |", f"{'' if u is None else u} |".strip(), f"{'' if v is None else v} |".strip()]
+    elif style == "R2":
         body = ["统 计 指 标 | 单位 | 统计数 |"] + [
             f"{lab} | {'?' if u is None else u} | {'?' if v is None else v} |" for lab, u, v in ROWS]
     elif style == "R1":
@@ -67,7 +81,7 @@ def _render(style: str) -> str:
     return "\n".join(["一、概述", "本机关依法做好政府信息公开工作。"] + head + body) + "\n"
 
 
-@pytest.mark.parametrize("style", ["R1", "R2", "R5", "R7"])
+@pytest.mark.parametrize("style", ["R1", "R2", "R5", "R7", "R2i", "R1i", "R2s", "R1s"])
 def test_pre2019_table(style):
     norm = normalize(_render(style))
     tables, checks, _ = parse_tables(norm, [])

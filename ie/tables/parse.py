@@ -516,6 +516,25 @@ def _status(cells: dict[str, dict[str, Any]]) -> str:
 # Table 2
 
 
+def _total_to_last_column(h: RowHit) -> bool:
+    """A short row of table 2 (merged cells, blanks left out: ``本年新收… 3 3``) fills from the left; when
+    its last value is the sum of the ones before it, that value is the 总计 column. Still a guess (the row
+    stays inexact); returns whether the row was changed."""
+    if h.exact or h.overflow:
+        return False
+    k = len(h.values)
+    while k > 0 and h.values[k - 1] is None:
+        k -= 1
+    written = h.values[:k]
+    if k < 2 or k >= len(h.values) or any(c is None or not c.text for c in written):
+        return False
+    nums = [parse_value(c.text).value for c in written]
+    if not all(isinstance(v, int) for v in nums) or nums[-1] == 0 or nums[-1] != sum(nums[:-1]):
+        return False
+    h.values[k - 1], h.values[-1] = None, written[-1]
+    return True
+
+
 def _t2_version(text: str) -> str | None:
     """v2021 by its 其他处理 sub-rows; v2019 only when the table reaches past 其他处理 without them.
 
@@ -550,6 +569,10 @@ def parse_t2(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
             warnings.append("applications: a 法人或其他组织 subtotal column is present; read and checked (T2-R5)")
         hits, w = fill_gaps(hits, orphans, rows, ncol)
         warnings += [f"applications: {x}" for x in w]
+    for h in hits:
+        if _total_to_last_column(h):
+            warnings.append(f"applications: row {h.key} has {_filled(h)} values for {ncol} columns; its last "
+                            "value is the sum of the others and is read as the total")
     by_key = {h.key: h for h in hits}
     cells: dict[str, dict[str, Any]] = {}
     for key in rows:
@@ -745,6 +768,28 @@ _TOP_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\.")
 _UNIT_SET = set(UNITS)
 
 
+_INDEX_LETTERS = ("甲", "乙", "丙", "丁")
+
+
+def _drop_column_index(lines: list[Line]) -> list[Line]:
+    """Without the column-index row some 统计表 print under the header (``甲 | 乙 | 丙 | 1``): its cells
+    are not rows and its numbers are not values."""
+    flat = [(li, c) for li, ln in enumerate(lines) for c in ln.cells if c.text]
+    for k in range(len(flat) - 1):
+        if flat[k][1].text == "甲" and flat[k + 1][1].text == "乙":
+            j = k
+            while j < len(flat) and flat[j][1].text in _INDEX_LETTERS:
+                j += 1
+            n = 1
+            while j < len(flat) and flat[j][1].text == str(n):
+                j += 1
+                n += 1
+            drop = {id(c) for _, c in flat[k:j]}
+            return [Line([c for c in ln.cells if id(c) not in drop], ln.start, ln.end, ln.piped, ln.pad)
+                    for ln in lines]
+    return lines
+
+
 def parse_pre2019(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) -> tuple[dict, list[str]]:
     text = norm.text
     lines, mode = tokenize(text, *region)
@@ -755,9 +800,13 @@ def parse_pre2019(norm: NormalizedLike, region: tuple[int, int], maker: CellMake
     warnings: list[str] = []
     if sum(1 for h in header if h in ("统计数", "本期实际", "本年累计") or h.endswith("统计数")) > 1:
         warnings.append("statistics_pre2019: several value columns; the first is read")
+    lines = _drop_column_index(lines)
     if line_style:
         for ln in lines:
             cells = ln.cells
+            if len(cells) > 1 and not _is_text(cells[0]) and re.fullmatch(r"\d{1,3}", cells[0].text) \
+                    and _is_text(cells[1]):
+                cells = cells[1:]  # a leading 序号 column
             if not cells or not _is_text(cells[0]):
                 continue
             rest = cells[1:]
