@@ -184,6 +184,21 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
     return out
 
 
+def _part_of_another_fact(record: dict, norm: Any, m: _Mention, label: str | None) -> bool:
+    """Whether the figure the part (其中…) splits is tagged with another label: 主动公开…500条,其中通过门户网站
+    公开300条 — the website figure is a fact of its own, not a stand-in for a missing total."""
+    ns = norm_offset(norm, m.start)
+    ss, _ = sentence_bounds(norm.text, ns, stop_at_newline=False)
+    if norm.text[ss:ns].lstrip().startswith("其中") and ss > 1:  # …共计1500条。其中…: the sentence before
+        ss, _ = sentence_bounds(norm.text, ss - 2, stop_at_newline=False)
+    for item in record.get("narrative") or []:
+        if item.get("label") in (None, label) or item.get("start", m.start) >= m.start:
+            continue
+        if ss <= norm_offset(norm, item["start"]) < ns:
+            return True
+    return False
+
+
 # ---------------------------------------------------------------------------------------------------------
 # processing fees by rule (section 六)
 
@@ -366,7 +381,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                 conf *= 0.6
             if not best.in_scope:
                 conf *= 0.5
-            if best.part:
+            if best.part and not _part_of_another_fact(record, norm, best, spec.label):
                 conf *= 0.6  # a part (其中…) stands in for a total the model did not find
             rivals = {m.value for m in mentions[1:] if m.main_unit and m.in_scope and not m.part}
             if rivals - {best.value}:

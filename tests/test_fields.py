@@ -664,3 +664,13 @@ def test_press_events_need_an_event_unit_and_a_part_is_doubtful():
     fields, _, _ = merge_fields(rec, norm)
     assert fields["press_events"]["value"] == 15
     assert fields["press_events"]["confidence"] < 0.7  # the part after 其中, not a total
+
+
+def test_a_part_that_states_another_fact_keeps_its_confidence():
+    text = "一、总体情况\n2022年,全年公开政府信息共计1500条。其中通过政府门户网站公开政府信息1133条。\n"
+    narrative = [item(text, "1500条", "DISCLOSED_TOTAL", 1500, "条"),
+                 item(text, "1133条", "DISCLOSED_WEBSITE", 1133, "条", conf=0.95)]
+    rec, norm = record_for(text, narrative)
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_website"]["value"] == 1133
+    assert fields["disclosed_website"]["confidence"] > 0.9  # a fact of its own inside the total
