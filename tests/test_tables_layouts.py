@@ -116,3 +116,15 @@ def test_short_row_whose_last_value_is_the_sum_puts_it_in_the_total():
     assert cells["new_received.natural_person"]["value"] == 2
     assert cells["new_received.commercial_enterprise"]["value"] == 1
     assert cells["new_received.research_institution"]["value"] is None
+
+
+def test_a_row_the_template_lacks_is_kept_in_cell_style_too():
+    report = random_report(random.Random(1), "v2021", "v2021", blank_ok=False)
+    for rendering, row in (("R1", "地方性法规 |\n3 |\n1 |\n12 |\n"), ("R5", "地方性法规 3 1 12\n")):
+        text = render(report, rendering)
+        at = text.index("第二十条第(五)项")
+        tables = _parse(text[:at] + row + text[at:])
+        cells = _values(tables["proactive_disclosure"])
+        assert [cells.get(f"extra.地方性法规.{i}") for i in (1, 2, 3)] == [3, 1, 12], rendering
+        want = {k: v for k, (v, _) in report.expected["proactive_disclosure"].items()}
+        assert {k: v for k, v in cells.items() if not k.startswith("extra.")} == want

@@ -304,7 +304,16 @@ def extract_rows(lines: list[Line], line_style: bool, labels: T.LabelSet,
         if c is None or not _is_text(c):
             continue
         m = match_label(labels, c.text)
-        if m is None or m.spec.kind != "row":
+        if m is None:
+            # a row the template does not have (地方性法规 in table 1): its label and 1-3 values, kept
+            j = i
+            while j < len(stream) and stream[j] is not None and not _is_text(stream[j]) and j - i < 4:
+                j += 1
+            extra = [x for x in stream[i:j] if x is not None and x.text]
+            if 1 <= len(extra) <= 3 and (j == len(stream) or stream[j] is None or _is_text(stream[j])):
+                unknown.append((c, extra))
+            continue
+        if m.spec.kind != "row":
             continue
         n = ncols(m.spec.key)
         vals: list[Cell | None] = []
