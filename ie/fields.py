@@ -458,4 +458,28 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             if status == "scope_mismatch":  # record.md has four statuses: the check does not apply here
                 item.update(status="skipped", reason="scope_mismatch")
             checks.append(item)
+    if fields.get("disclosed_total") is None:
+        fields["disclosed_total"] = _total_from_single_channel(record, norm, fields.get("disclosed_website"))
     return fields, checks, warnings
+
+
+_OTHER_CHANNELS = ("DISCLOSED_GAZETTE", "DISCLOSED_NEWMEDIA", "DISCLOSED_TOTAL")
+# another channel with a count, whether or not the model tagged it (通过…微信公众号推送…68余条)
+_OTHER_CHANNEL_COUNT = re.compile(r"(?:微信|微博|公众号|新媒体|客户端|公报|公开栏|抖音|头条号|视频号)[^。;;\n]{0,40}?\d+\s*[余多]?\s*[条篇期件]")
+
+
+def _total_from_single_channel(record: dict, norm: Any, website: dict | None) -> dict | None:
+    """通过政府门户网站主动公开政府信息138条 as a report's only disclosure figure is its total too: the
+    report names no other channel and no total. A weaker value than a stated total (confidence × 0.7)."""
+    if not website or website.get("sources") != ["narrative"] or "rule" in website["evidence"]:
+        return None
+    if any(it.get("label") in _OTHER_CHANNELS for it in record.get("narrative") or []):
+        return None
+    if _OTHER_CHANNEL_COUNT.search(norm.text):
+        return None
+    if any(a.get("source") == "narrative" and a.get("unit") == website["unit"] and "note" not in a
+           for a in website["alternatives"]):
+        return None  # several in-scope website figures: which one would be the total is unclear
+    out = dict(website, confidence=round(website["confidence"] * 0.7, 4), alternatives=[])
+    out["evidence"] = dict(website["evidence"], rule="single_channel_total")
+    return out

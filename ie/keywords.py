@@ -180,13 +180,14 @@ _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 
 # The word after the unit: these make the count one of other things.
 _RIGHT_O = re.compile(
-    r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|镇|县|区|市|领域|类|大类|方面|方式|渠道|"
+    r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级)|领域|类|大类|方面|方式|渠道|"
     r"账号|平台|网站|栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
     r"部分|章|节|款)"
 )
 # Phrases right after a quantity that name the fact for 举办12场新闻发布会-style sentences.
 _RIGHT_KW: list[tuple[str, str]] = [
-    ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("在线访谈", "PRESS_EVENTS"),
+    ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("新闻发布", "PRESS_EVENTS"),
+    ("在线访谈", "PRESS_EVENTS"),
     ("访谈", "PRESS_EVENTS"), ("政府开放", "PRESS_EVENTS"), ("通气会", "PRESS_EVENTS"),
     ("培训", "TRAINING"), ("政策解读", "INTERPRETATIONS"), ("解读", "INTERPRETATIONS"),
     ("政府信息公开申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("信息公开申请", "APPLICATIONS"),
@@ -194,6 +195,7 @@ _RIGHT_KW: list[tuple[str, str]] = [
     ("政府信息", "DISCLOSED_TOTAL"), ("信息", None),
 ]
 
+_RIGHT_BODY = re.compile(r"^(?:[省市区县镇乡]政府|[省市区县]委)")
 _HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动")
 _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")
@@ -304,7 +306,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         if nearest and nearest[3] == "RATE" and dist <= 8:
             return "RESPONSE_RATE"
         return None
-    right = s[end:end + 10]
+    right = _RIGHT_BODY.sub("", s[end:end + 14], count=1)[:10]  # 191场市政府新闻发布活动
     for kw, lab in _RIGHT_KW:
         if right.startswith(kw):
             if lab is None:

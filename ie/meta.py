@@ -95,7 +95,7 @@ _TITLE_YEAR_LAST_RE = re.compile(  # 文化和旅游部政府信息公开工作2
 _TITLE_NO_YEAR_RE = re.compile(rf"^[ \t]*{_TITLE_KW}(?:工作)?年度报告[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:现|特|并)?(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制)(?:了|的)?|^由|^标\s*题\s*[::]?\s*"
+    r"^(?:现|特|并)?(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制)(?:了|的)?|^由|^(?:标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
 )
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_LINE_RE = re.compile(
@@ -117,8 +117,14 @@ _DATE_LINE_RE = re.compile(
 )
 _J = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"  # converter pinyin junk after a character
 _PUB_LINE_RE = re.compile(
-    rf"(?:[发發]{_J}(?:布|文){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|(?P<upd>更新(?:日期|时间)))\s*[|::]?\s*"
+    rf"(?:[发發]{_J}(?:布|文|表){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|(?P<upd>更新(?:日期|时间)|生成日期))"
+    r"\s*[|::]?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
+)
+# 来源:区政府办公室 时间:2017-01-12 10:01 — a web page's byline under the title
+_BYLINE_DATE_RE = re.compile(
+    r"(?:^|[ \t])(?:时间|日期)[ \t]*[::][ \t]*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
+    r"(?P<d>\d{1,2})", re.M
 )
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
@@ -150,6 +156,7 @@ class _Cand:
     nend: int
     prior: float
     why: str
+    alias: bool = False  # the evidence is a short form of the value (省教育厅 for 湖北省教育厅)
 
 
 def _combine(cands: list[_Cand]) -> tuple[_Cand, float] | None:
@@ -167,7 +174,7 @@ def _combine(cands: list[_Cand]) -> tuple[_Cand, float] | None:
         return 1.0 - miss
 
     ranked = sorted(by_value.values(), key=lambda cs: (score(cs), max(c.prior for c in cs)), reverse=True)
-    best = max(ranked[0], key=lambda c: c.prior)
+    best = max(ranked[0], key=lambda c: (not c.alias, c.prior))
     conf = score(ranked[0])
     if len(ranked) > 1:
         conf *= 1.0 - 0.5 * score(ranked[1])
@@ -190,7 +197,7 @@ _JUNK_BEFORE_ORG_RE = re.compile(
 
 
 def _clean_org(name: str) -> str:
-    return re.sub(r"\s+", "", name).strip("《》“”\"' ")
+    return re.sub(r"\s+", "", name).strip("《》“”\"' 【】[]")
 
 
 def _valid_org(name: str) -> bool:
@@ -201,7 +208,7 @@ def _valid_org(name: str) -> bool:
 def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bool = False) -> _Cand | None:
     """A body-name candidate for ``text[s:e]``, trimmed of spaces, quotes and verbs (现公布…, 由…)."""
     raw = text[s:e]
-    lead = len(raw) - len(raw.lstrip(" \t《“\""))
+    lead = len(raw) - len(raw.lstrip(" \t《“\"【】[]"))
     s += lead
     raw = text[s:e]
     m = _ORG_PREFIX_RE.match(raw)
@@ -455,8 +462,9 @@ def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[st
         for m in _PUB_LINE_RE.finditer(norm.original):
             add(m, 0.75 if m.group("upd") else 0.85, True)
     if not out:
-        for m in _FRONT_DATE_LINE_RE.finditer(norm.text, 0, front_end):
-            add(m, 0.7, False)
+        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE):
+            for m in rx.finditer(norm.text, 0, front_end):
+                add(m, 0.7, False)
     return sorted(out, key=lambda c: -c[3])
 
 
@@ -479,7 +487,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         # the contact sentence only reinforces a name found elsewhere
         names = {c.value for c in issuer_cands}
         issuer_cands += [c for c in _contact_candidates(norm) if c.value in names]
-    issuer = _combine(_prefer_title(issuer_cands))
+    issuer = _combine(_prefer_title(_merge_short_names(issuer_cands)))
 
     published: dict | None = None
     pub = _combine(s_dates)
@@ -512,6 +520,19 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         "published": published,
         "template": table_template(tables) if tables else None,
     }
+
+
+def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
+    """省教育厅 in 现公布2021年省教育厅…报告 is the 湖北省教育厅 of the title: a name that ends another one
+    votes for the longer name (its own evidence still shows the short form)."""
+    names = {c.value for c in cands}
+    for c in cands:
+        if c.value[:1] not in "省市区县州盟旗镇乡":
+            continue  # only a name that starts at its level (省教育厅, 区民政局) is a short form
+        longer = [n for n in names if len(n) > len(c.value) and n.endswith(c.value)]
+        if len(longer) == 1:
+            c.value, c.alias = longer[0], True
+    return cands
 
 
 def _prefer_title(cands: list[_Cand]) -> list[_Cand]:

@@ -674,3 +674,18 @@ def test_a_part_that_states_another_fact_keeps_its_confidence():
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_website"]["value"] == 1133
     assert fields["disclosed_website"]["confidence"] > 0.9  # a fact of its own inside the total
+
+
+def test_a_single_channel_figure_is_the_total_when_nothing_else_is_stated():
+    text = "一、总体情况\n2022年,我镇通过区政府门户网站主动公开政府信息138条。\n"
+    rec, norm = record_for(text, [item(text, "138条", "DISCLOSED_WEBSITE", 138, "条", conf=0.9)])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_website"]["value"] == 138
+    total = fields["disclosed_total"]
+    assert total["value"] == 138 and total["evidence"]["rule"] == "single_channel_total"
+    assert total["confidence"] < fields["disclosed_website"]["confidence"]
+    # a second channel with a count (tagged or not): the website figure is not the total
+    text2 = text.replace("138条。", "138条,通过微信公众号推送信息68余条。")
+    rec, norm = record_for(text2, [item(text2, "138条", "DISCLOSED_WEBSITE", 138, "条", conf=0.9)])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_total"] is None

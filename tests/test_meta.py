@@ -271,3 +271,24 @@ def test_contact_block_names_the_issuer():
     meta, text = meta_of("一、总体情况\n全年公开信息10条。\n六、其他需要报告的事项\n无。如有疑问请联系:青山镇党政办公室,电话1234567。\n")
     assert meta["issuer"]["value"] == "青山镇党政办公室"
     assert meta["issuer"]["source"] == "contact"
+
+
+def test_short_form_in_the_first_sentence_votes_for_the_full_name():
+    text = ("湖山省教育厅2021年政府信息公开工作年度报告\n根据条例,现公布2021年省教育厅政府信息公开工作年度报告。\n"
+            "一、总体情况\n2021年,省教育厅坚持依法公开。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "湖山省教育厅"
+    assert original[meta["issuer"]["start"]:meta["issuer"]["end"]] == "湖山省教育厅"
+
+
+@pytest.mark.parametrize("front,issuer,date", [
+    ("【2019】青山县交通运输局2019年政府信息公开工作年度报告\n来源: 更新时间:2020/01/18\n", "青山县交通运输局", "2020-01-18"),
+    ("青山区2016年政府信息公开工作年度报告\n来源:区人民政府办公室 时间:2017-01-12 10:01\n", "青山区", "2017-01-12"),
+    ("青山县卫生健康局2024年政府信息公开工作年度报告\n 时间:2025-01-21      来源:\n", "青山县卫生健康局", "2025-01-21"),
+    ("东山街道2023年度政府信息公开工作年度报告\n发表日期:2024-01-26 15:35:23 发布机构:政务服务管理局\n"
+     "发文字号 东山街道2023年度政府信息公开工作年度报告号\n", "东山街道", "2024-01-26"),
+])
+def test_web_page_headers(front, issuer, date):
+    meta, _ = meta_of(front + "一、总体情况\n本年度依法公开政府信息。\n")
+    assert meta["issuer"]["value"] == issuer
+    assert meta["published"]["value"] == date

@@ -128,3 +128,27 @@ def test_a_row_the_template_lacks_is_kept_in_cell_style_too():
         assert [cells.get(f"extra.地方性法规.{i}") for i in (1, 2, 3)] == [3, 1, 12], rendering
         want = {k: v for k, (v, _) in report.expected["proactive_disclosure"].items()}
         assert {k: v for k, v in cells.items() if not k.startswith("extra.")} == want
+
+
+def test_all_zero_short_row_follows_its_neighbours():
+    # a site that leaves blank cells out: 3 3 is natural person + total, so 0 0 is too
+    text = ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) 申请人情况\n"
+            "自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+            "一、本年新收政府信息公开申请数量 3 3\n二、上年结转政府信息公开申请数量 0 0\n"
+            "五、存在的主要问题及改进情况\n无。\n")
+    cells = _parse(text)["applications"]["cells"]
+    assert cells["new_received.total"]["value"] == 3
+    assert cells["carried_over_in.total"]["value"] == 0
+    assert cells["carried_over_in.commercial_enterprise"]["value"] is None
+
+
+def test_a_page_that_starts_with_the_last_row_of_table_2():
+    text = ("四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n"
+            "结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n"
+            "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+            + " ".join(["0"] * 15) + "\n五、存在的主要问题及改进情况\n无。\n")
+    tables = _parse(text)
+    apps = tables["applications"]
+    assert apps["cells"]["carried_forward_out.total"]["value"] == 0
+    assert apps["template"] is None  # the last row does not tell the template
+    assert tables["review_litigation"]["cells"]["review_total"]["value"] == 0

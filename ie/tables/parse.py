@@ -39,6 +39,7 @@ class NormalizedLike(Protocol):
 
 _T2_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收")
 _T2_END_ROW = re.compile(r"结转下年度")
+_T2_TAIL_ROW = re.compile(r"^[ \t]*四[、.,]?\s*结转下年度继续办理(?:[ \t|]+-?\d+){3,}", re.M)
 _T2_BODY = re.compile(r"予以公开\s*\|?\s*\d|不予公开\s*\||无法提供\s*\|")
 _T3_ANCHOR = re.compile(r"行政复议")
 _T3_END = re.compile(r"^[ \t]*(?:五[、.,]|[(（]?五[)）])|存在的?主要问题|存在问题|其他需要报告", re.M)
@@ -79,6 +80,10 @@ def find_regions(text: str, sections: list[Any] | None = None) -> Regions:
         sec = next((s for s in sections if s.key == "applications"), None)
         if sec is not None and sec.start >= search_from and _T2_BODY.search(text, sec.start, sec.end):
             t2_start = sec.start
+    if t2_start is None:
+        mt = _T2_TAIL_ROW.search(text, search_from)  # a page that starts with the table's last row
+        if mt:
+            t2_start = mt.start()
     t3_start = None
     after_t2 = t2_start if t2_start is not None else search_from
     mend = _T2_END_ROW.search(text, after_t2)
@@ -525,7 +530,7 @@ def _status(cells: dict[str, dict[str, Any]]) -> str:
 # Table 2
 
 
-def _total_to_last_column(h: RowHit) -> bool:
+def _total_to_last_column(h: RowHit, zero_ok: bool = False) -> bool:
     """A short row of table 2 (merged cells, blanks left out: ``本年新收… 3 3``) fills from the left; when
     its last value is the sum of the ones before it, that value is the 总计 column. Still a guess (the row
     stays inexact); returns whether the row was changed."""
@@ -538,7 +543,7 @@ def _total_to_last_column(h: RowHit) -> bool:
     if k < 2 or k >= len(h.values) or any(c is None or not c.text for c in written):
         return False
     nums = [parse_value(c.text).value for c in written]
-    if not all(isinstance(v, int) for v in nums) or nums[-1] == 0 or nums[-1] != sum(nums[:-1]):
+    if not all(isinstance(v, int) for v in nums) or (nums[-1] == 0 and not zero_ok) or nums[-1] != sum(nums[:-1]):
         return False
     h.values[k - 1], h.values[-1] = None, written[-1]
     return True
@@ -552,8 +557,10 @@ def _t2_version(text: str) -> str | None:
     c = T.canon(text)
     if any(mk in c for mk in T.APP_V2021_MARKERS):
         return "v2021"
-    if "结转下年度" in c or ("其他处理" in c and "总计" in c[c.index("其他处理"):]):
-        return "v2019"
+    if "其他处理" in c:
+        after = c[c.index("其他处理"):]
+        if "总计" in after or "结转下年度" in after:
+            return "v2019"
     return None
 
 
@@ -578,10 +585,12 @@ def parse_t2(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
             warnings.append("applications: a 法人或其他组织 subtotal column is present; read and checked (T2-R5)")
         hits, w = fill_gaps(hits, orphans, rows, ncol)
         warnings += [f"applications: {x}" for x in w]
-    for h in hits:
-        if _total_to_last_column(h):
-            warnings.append(f"applications: row {h.key} has {_filled(h)} values for {ncol} columns; its last "
-                            "value is the sum of the others and is read as the total")
+    moved = [h for h in hits if _total_to_last_column(h)]
+    if moved:  # the same layout: an all-zero short row (0 0) is read like its neighbours (3 3)
+        moved += [h for h in hits if _total_to_last_column(h, zero_ok=True)]
+    for h in moved:
+        warnings.append(f"applications: row {h.key} has {_filled(h)} values for {ncol} columns; its last "
+                        "value is the sum of the others and is read as the total")
     by_key = {h.key: h for h in hits}
     cells: dict[str, dict[str, Any]] = {}
     for key in rows:
