@@ -93,7 +93,7 @@ _SUB_BODY = re.compile(
 )
 _WHOLE_AREA = re.compile(r"全(?:区|县|市|镇|乡|旗|州|省)|我(?:区|县|市|镇|乡|旗|州|省)|各部门|各单位|各乡镇")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-_OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来")
+_OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来|截[至止][^。;;]{0,20}累计")
 _PART_WORDS = re.compile(r"其中|包括|含")
 
 
@@ -104,7 +104,8 @@ def _item_unit(unit: str | None) -> str:
 
 
 def _is_whole_government(issuer: str | None) -> bool:
-    return bool(issuer) and re.search(r"(?:人民政府|政府)$", issuer) is not None
+    # a title that names the place alone (朝阳乡2016年政府信息公开…) is its government's report
+    return bool(issuer) and re.search(r"(?:人民政府|政府|[省市区县旗州盟镇乡])$", issuer) is not None
 
 
 @dataclass
@@ -476,6 +477,16 @@ def _total_from_single_channel(record: dict, norm: Any, website: dict | None) ->
     if any(it.get("label") in _OTHER_CHANNELS for it in record.get("narrative") or []):
         return None
     if _OTHER_CHANNEL_COUNT.search(norm.text):
+        return None
+    ns = norm_offset(norm, website["evidence"]["start"])
+    ss, _ = sentence_bounds(norm.text, ns, stop_at_newline=False)
+    before = norm.text[ss:ns]
+    if not re.search(r"公开|发布", before) or "类" in before[-4:] or _PART_WORDS.search(before):
+        return None  # not a disclosure count, or one category of a breakdown (政务类34条、概况类150条)
+    meta = record.get("meta") or {}
+    body_ok, year_ok, part, _ = _scope(norm, website["evidence"]["start"], (meta.get("issuer") or {}).get("value"),
+                                       (meta.get("year") or {}).get("value"))
+    if not (body_ok and year_ok) or part:
         return None
     if any(a.get("source") == "narrative" and a.get("unit") == website["unit"] and "note" not in a
            for a in website["alternatives"]):

@@ -63,7 +63,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
-    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区"
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
@@ -77,7 +77,8 @@ _FIRST_SENT_RE = re.compile(
 )
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
-    r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关)"
+    r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关"
+    r"|为|对|向|认真|做好|加强|切实|着力|深入|进一步)"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年)|我|现将|报告|根据|关于"
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
@@ -90,7 +91,7 @@ _TITLE_YEAR_FIRST_RE = re.compile(
     rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<org>[\u4e00-\u9fff()()]{{2,30}}?)\s*{_TITLE_KW}{_TITLE_END}"
 )
 _TITLE_YEAR_LAST_RE = re.compile(  # 文化和旅游部政府信息公开工作2021年度报告
-    rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}工作\s*(?P<year>(?:19|20)\d{{2}})\s*年度?报告"
+    rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?报告"
 )
 _TITLE_NO_YEAR_RE = re.compile(rf"^[ \t]*{_TITLE_KW}(?:工作)?年度报告[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
@@ -117,8 +118,8 @@ _DATE_LINE_RE = re.compile(
 )
 _J = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"  # converter pinyin junk after a character
 _PUB_LINE_RE = re.compile(
-    rf"(?:[发發]{_J}(?:布|文|表){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|(?P<upd>更新(?:日期|时间)|生成日期))"
-    r"\s*[|::]?\s*"
+    rf"(?:[发發]{_J}(?:布|文|表){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|公开日期|(?P<upd>更新(?:日期|时间)|生成日期))"
+    r"\s*[\]】]?\s*[|::]?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
 )
 # 来源:区政府办公室 时间:2017-01-12 10:01 — a web page's byline under the title
@@ -129,7 +130,7 @@ _BYLINE_DATE_RE = re.compile(
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
     r"^[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
-    r"(?P<d>\d{1,2})\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", re.M
+    r"(?P<d>\d{1,2})\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
 )
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
@@ -219,6 +220,9 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
         s = junk.end()
     raw = text[s:e]
     e -= len(raw) - len(raw.rstrip(" \t》”\""))
+    tail = re.search(r"(?:关于|的)$", text[s:e])
+    if tail and tail.start() > 0:  # 云南省卫生健康委关于2022年…的年度报告
+        e = s + tail.start()
     paren = re.search(r"[((][^()()]*[))]$", text[s:e])
     if paren and paren.start() > 0:  # 武昌经开区管委会(滨江商务区管委会): the name before the aside
         e = s + paren.start()
@@ -411,7 +415,14 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
     out = []
     for m in _CONTACT_RE.finditer(norm.text):
         g = 1 if m.group(1) else 2
-        c = _org_cand(norm.text, m.start(g), m.end(g), 0.55, "contact")
+        s, e = m.start(g), m.end(g)
+        gov = re.match(r"(?:人民)?政府(?!信息公开)", norm.text[e:e + 6])
+        if gov and re.search(r"[省市区县旗州盟镇乡]$", norm.text[s:e]):  # 与青山乡|人民政府办公室联系
+            e += gov.end()
+        office = re.search(r"(?:人民政府|政府)(?:党政)?办公室$", norm.text[s:e])
+        if office:  # 请与平甸乡人民政府办公室联系: the office answers for its government
+            e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2
+        c = _org_cand(norm.text, s, e, 0.55, "contact")
         if c is not None:
             out.append(c)
     return out

@@ -689,3 +689,10 @@ def test_a_single_channel_figure_is_the_total_when_nothing_else_is_stated():
     rec, norm = record_for(text2, [item(text2, "138条", "DISCLOSED_WEBSITE", 138, "条", conf=0.9)])
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_total"] is None
+
+
+def test_a_category_of_a_breakdown_is_not_the_total():
+    text = "一、总体情况\n2022年,通过政府网站主动公开信息,其中政务类34条、概况类150条。\n"
+    rec, norm = record_for(text, [item(text, "34条", "DISCLOSED_WEBSITE", 34, "条", conf=0.9)])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_total"] is None

@@ -292,3 +292,22 @@ def test_web_page_headers(front, issuer, date):
     meta, _ = meta_of(front + "一、总体情况\n本年度依法公开政府信息。\n")
     assert meta["issuer"]["value"] == issuer
     assert meta["published"]["value"] == date
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("青山省卫生健康委关于2022年度政府信息公开工作的年度报告\n一、总体情况\n无。\n", "青山省卫生健康委"),
+    ("青山经济开发区信息公开2018年度报告\n一、总体情况\n无。\n", "青山经济开发区"),
+    ("一、总体情况\n2022年,为全局依法公开信息。\n六、其他需要报告的事项\n如有疑问请与青山乡人民政府办公室联系。\n", "青山乡人民政府"),
+])
+def test_more_title_and_contact_shapes(text, issuer):
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+
+
+@pytest.mark.parametrize("front,date", [
+    ("[ 成文日期 ] | 2019-03-25\n", "2019-03-25"),
+    ("2022年01月18日来源:1\n", "2022-01-18"),
+])
+def test_more_publication_lines(front, date):
+    meta, _ = meta_of("青山县民政局2021年政府信息公开工作年度报告\n" + front + "一、总体情况\n无。\n")
+    assert meta["published"]["value"] == date
