@@ -8,7 +8,11 @@ For each field the candidates are the narrative items of its label, the table ce
 - body: a sentence whose subject is a sub-body (区政府办, 办公室, 本机关 …) while the issuer is a whole
   government, or the whole city/district (全市, 全区) while the issuer is one department, is about another body;
 - year: a sentence that names another year, or 上年/去年 before the number, is about another year;
-- part: a figure after 其中 is a part of a larger one.
+- part: a figure after 其中 is a part of a larger one (doubtful as a field value unless the figure it
+  splits is tagged with another label: a website count inside the total is a fact of its own).
+
+``disclosed_total`` falls back to the website figure when the report states no total and no other channel
+(通过政府门户网站主动公开信息138条 as the only disclosure figure), with a lower confidence.
 
 The table wins over the narrative. When both exist, an ``N-R1`` check compares them: ``pass`` when the
 in-scope narrative figure equals the table, ``fail`` when it differs, ``scope_mismatch`` when the only
