@@ -56,6 +56,8 @@ class FieldSpec:
     # a mention in another unit is not this figure at all (视频新闻12条 is no count of press events): it is
     # left out instead of ranked lower
     strict_units: bool = False
+    # a sentence on this topic, and not on disclosure, states another count (政务服务大厅受理申请136437件)
+    not_about: re.Pattern[str] | None = None
 
 
 FIELD_SPECS: dict[str, FieldSpec] = {
@@ -69,6 +71,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
                               strict_units=True),
     "applications_received": FieldSpec(
         "APPLICATIONS", ITEMS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
+        not_about=re.compile(r"政务服务|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
         related=("applications.new_received.total+applications.carried_over_in.total",
                  "applications.total_processed.total")),
     "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS),
@@ -94,7 +97,22 @@ _UNIT_SCALE = {"元": 1.0, "万元": 10_000.0}
 # sentence subjects: sub-bodies of a government, and whole-area phrases
 _SUB_BODY = re.compile(
     r"(?:区|县|市|镇|乡|旗|州)?政府办(?:公室|公厅)?|办公室|办公厅|本机关|本级|本部门|本单位|局机关|机关本级"
+    r"|[区县市]直(?:各)?(?:部门|单位)"
 )
+
+
+def _subject_sub_body(before: str, issuer: str | None) -> re.Match[str] | None:
+    """The first sub-body that is the sentence's subject: not one item of a list of bodies (区管委会办公室、
+    区直各部门、各乡镇), not a higher body whose document is cited (国务院办公厅、省政府办公厅印发…)."""
+    for m in _SUB_BODY.finditer(before):
+        after = before[m.end():m.end() + 4]
+        if after.startswith(("、", "和", "及")) or re.match(r"(?:关于|印发|转发|《|的通知)", after):
+            continue
+        higher = re.search(r"(?:国务院|省|省政府|省人民政府|省委|中共中央|国家)$", before[:m.start()])
+        if higher and not (higher.group(0).startswith("省") and re.search(r"省(?:人民)?政府$", issuer or "")):
+            continue
+        return m
+    return None
 _WHOLE_AREA = re.compile(r"全(?:区|县|市|镇|乡|旗|州|省)|我(?:区|县|市|镇|乡|旗|州|省)|各部门|各单位|各乡镇")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来|截[至止][^。;;]{0,20}累计")
@@ -147,7 +165,7 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
     notes = []
     body_ok = True
     whole_gov = _is_whole_government(issuer)
-    sub = _SUB_BODY.search(before)
+    sub = _subject_sub_body(before, issuer)
     whole = _WHOLE_AREA.search(before)
     if whole_gov and sub and (not whole or sub.start() < whole.start()):
         body_ok = False
@@ -167,6 +185,13 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
     clause = re.split(r"[,,、::]", before)[-1] if before else ""
     part = bool(_PART_WORDS.search(clause)) or bool(re.search(r"其中", before[-12:]))
     return body_ok, year_ok, part, "; ".join(notes)
+
+
+def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
+    ns = norm_offset(norm, m.start)
+    ss, se = sentence_bounds(norm.text, ns, stop_at_newline=False)
+    sentence = norm.text[ss:se]
+    return bool(topic.search(sentence)) and "公开" not in sentence
 
 
 def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | None,
@@ -366,6 +391,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
 
     for key, spec in FIELD_SPECS.items():
         mentions = _narrative_mentions(record, norm, spec, issuer, year, cal) if spec.label else []
+        if spec.not_about is not None:
+            mentions = [m for m in mentions if not _about_other_topic(norm, m, spec.not_about)]
         if spec.strict_units:
             mentions = [m for m in mentions if m.main_unit]
         if key == "processing_fees":
@@ -375,6 +402,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if tv is None:
             # without a table to check against, a mention the model itself doubts is no headline figure
             mentions = [m for m in mentions if m.confidence >= MIN_NARRATIVE_CONFIDENCE]
+        if tv is None and mentions and not mentions[0].body_ok:
+            mentions = []  # every figure speaks of another body (县直部门发布信息3044条): none is the issuer's
         if tv is None and not mentions:
             fields[key] = None
             continue

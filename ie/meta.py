@@ -83,7 +83,8 @@ _NOT_ORG_RE = re.compile(
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
 _TITLE_KW = r"(?:政府信息公开|政务信息公开|政务公开|信息公开)"
-_TITLE_END = r"[^\n。《》]{0,12}?(?:报告|年报)(?!如下)"
+# a title may wrap once (…政府信息公开工作\n年度报告)
+_TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"
 _TITLE_RE = re.compile(
     rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*{_TITLE_KW}{_TITLE_END}"
 )
@@ -209,7 +210,7 @@ def _valid_org(name: str) -> bool:
 def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bool = False) -> _Cand | None:
     """A body-name candidate for ``text[s:e]``, trimmed of spaces, quotes and verbs (现公布…, 由…)."""
     raw = text[s:e]
-    lead = len(raw) - len(raw.lstrip(" \t《“\"【】[]"))
+    lead = len(raw) - len(raw.lstrip(" \t《“\"【】[]#*>"))
     s += lead
     raw = text[s:e]
     m = _ORG_PREFIX_RE.match(raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 
 import pytest
 from helpers.reports import load_report
@@ -549,7 +550,6 @@ def test_narrative_pairs_with_a_stub_tagger():
 
     class Stub:  # tags every "N件" as APPLICATIONS with confidence 0.8
         def tag(self, norm, ranges=None):
-            import re
 
             out = []
             for m in re.finditer(r"\d+件", norm.text):
@@ -696,3 +696,27 @@ def test_a_category_of_a_breakdown_is_not_the_total():
     rec, norm = record_for(text, [item(text, "34条", "DISCLOSED_WEBSITE", 34, "条", conf=0.9)])
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_total"] is None
+
+
+def test_service_hall_counts_are_not_disclosure_applications():
+    text = "一、总体情况\n2022年,政务服务大厅各窗口共受理申请136437件。\n"
+    rec, norm = record_for(text, [item(text, "136437件", "APPLICATIONS", 136437, "件")])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["applications_received"] is None
+
+
+@pytest.mark.parametrize("sentence,in_scope", [
+    # a list of bodies, or a higher body's document, is not the subject of the sentence
+    ("组织区管委会办公室、区直各部门、各乡镇全年主动公开政府信息2949条。", True),
+    ("根据国务院办公厅、省政府办公厅有关要求,全年主动公开政府信息2949条。", True),
+    ("区政府办公室全年主动公开政府信息2949条。", False),
+    ("县直部门全年主动公开政府信息2949条。", False),
+])
+def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
+    text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
+    rec, norm = record_for(text, [item(text, "2949条", "DISCLOSED_TOTAL", 2949, "条", conf=0.95)])
+    fields, _, _ = merge_fields(rec, norm)
+    if in_scope:
+        assert fields["disclosed_total"]["confidence"] > 0.9
+    else:  # the only figure speaks of another body: no headline value for the issuer
+        assert fields["disclosed_total"] is None

@@ -311,3 +311,13 @@ def test_more_title_and_contact_shapes(text, issuer):
 def test_more_publication_lines(front, date):
     meta, _ = meta_of("青山县民政局2021年政府信息公开工作年度报告\n" + front + "一、总体情况\n无。\n")
     assert meta["published"]["value"] == date
+
+
+@pytest.mark.parametrize("text,issuer,year", [
+    ("# 青山县人民政府2024年政府信息公开工作年度报告\n## 一、总体情况\n无。\n", "青山县人民政府", 2024),
+    ("正文\n2024 年青山市科委政府信息公开工作\n年度报告\n一、总体情况\n2024年,市科委坚持公开。\n", "青山市科委", 2024),
+])
+def test_markdown_and_wrapped_titles(text, issuer, year):
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+    assert meta["year"]["value"] == year

@@ -152,3 +152,11 @@ def test_a_page_that_starts_with_the_last_row_of_table_2():
     assert apps["cells"]["carried_forward_out.total"]["value"] == 0
     assert apps["template"] is None  # the last row does not tell the template
     assert tables["review_litigation"]["cells"]["review_total"]["value"] == 0
+
+
+def test_digits_glued_to_labels_are_not_an_empty_table():
+    # text scraped without cell separators: the values are there, only unreadable; never "all blank"
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+            "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000\n"
+            "五、存在的主要问题及改进情况\n无。\n")
+    assert _parse(text)["review_litigation"]["status"] != "empty"

@@ -160,9 +160,17 @@ def match_label(labels: T.LabelSet, text: str) -> T.LabelMatch | None:
     return best
 
 
+_ORDINAL_DIGITS = re.compile(r"(?<!\d)\d{1,2}[.、](?!\d)|第二十条")
+
+
 def has_values(lines: list[Line]) -> bool:
-    """Whether any cell of the region holds a value (a number, a dash, a written zero)."""
-    return any(c.text and not _is_text(c) for ln in lines for c in ln.cells)
+    """Whether any cell of the region holds a value (a number, a dash, a written zero), or a digit glued to
+    a label (``结转下年度继续办理1000001``: values, just not readable ones)."""
+    for ln in lines:
+        for c in ln.cells:
+            if c.text and (not _is_text(c) or re.search(r"\d", _ORDINAL_DIGITS.sub("", c.text))):
+                return True
+    return False
 
 
 def label_only_hits(lines: list[Line], labels: T.LabelSet, ncols: Callable[[str], int]) -> list[RowHit]:
