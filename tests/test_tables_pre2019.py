@@ -95,3 +95,14 @@ def test_pre2019_table(style):
     assert status["P-R1"] == "pass" and status["P-R5"] == "pass" and status["P-R7"] == "pass"
     assert status["P-R8"] == "pass"  # Σ channels (135) ≥ proactive_total (120)
     assert status["P-R2"] == "skipped"  # rows not in this table
+
+
+def test_unreadable_statistics_table_still_names_its_template():
+    from ie.tables import table_template
+
+    text = "一、概述\n无。\n附:本机关2016年度政府信息公开统计表\n统计指标单位统计数一、主动公开情况(一)主动公开政府信息数条120\n"
+    norm = normalize(text)
+    tables, _, _ = parse_tables(norm, [])
+    st = tables["statistics_pre2019"]
+    assert st["status"] == "unreadable" and st["cells"] == {}
+    assert table_template(tables) == "pre2019"

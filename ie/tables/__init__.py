@@ -59,5 +59,8 @@ def table_template(tables: dict[str, dict[str, Any]]) -> str | None:
     if tables.get("statistics_pre2019", {}).get("status") in ("parsed", "empty"):
         ts.add("pre2019")
     if not ts:
+        # tables whose cells could not be read (digits glued to labels) still show their template's labels
+        ts = {t["template"] for t in tables.values() if t.get("status") == "unreadable" and t.get("template")}
+    if not ts:
         return None
     return "mixed" if len(ts) > 1 else ts.pop()

@@ -460,7 +460,7 @@ def _t1_version(text: str) -> str:
 
 def parse_t1(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) -> tuple[dict, list[str]]:
     text = norm.text
-    version = _t1_version(text[region[0]:region[1]])
+    version: str | None = _t1_version(text[region[0]:region[1]])
     tmpl = T.T1_TEMPLATES[version]
     lines, mode = tokenize(text, *region)
     line_style = is_line_style(lines, mode)
@@ -493,7 +493,12 @@ def parse_t1(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
         missing_rows = [f"{sub}.{r}" for sub, (rows, _) in tmpl.items() for r, _ in rows
                         if f"{sub}.{r}" not in seen]
         warnings.append(f"proactive_disclosure: rows not found: {', '.join(missing_rows)}")
-    return {"status": _status(cells), "template": version, "cells": cells}, warnings
+    status = _status(cells)
+    if status == "unreadable":
+        c = T.canon(text[region[0]:region[1]])
+        if not any(mk in c for marks in T.T1_MARKERS.values() for mk in marks):
+            version = None  # nothing on the page tells the template
+    return {"status": status, "template": version, "cells": cells}, warnings
 
 
 def _t1_headers_match(lines: list[Line], version: str) -> dict[str, bool]:
@@ -898,5 +903,5 @@ def parse_pre2019(norm: NormalizedLike, region: tuple[int, int], maker: CellMake
             cell["unit"] = unit
         cells[key] = cell
     if not cells:
-        return {"status": "unreadable", "cells": {}}, ["statistics_pre2019: no rows read"]
+        return {"status": "unreadable", "template": "pre2019", "cells": {}}, ["statistics_pre2019: no rows read"]
     return {"status": _status(cells), "template": "pre2019", "cells": cells}, warnings
