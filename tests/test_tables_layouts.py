@@ -160,3 +160,14 @@ def test_digits_glued_to_labels_are_not_an_empty_table():
             "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000\n"
             "五、存在的主要问题及改进情况\n无。\n")
     assert _parse(text)["review_litigation"]["status"] != "empty"
+
+
+def test_table_3_as_three_markdown_tables():
+    head = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+    text = ("## 四、政府信息公开行政复议、行政诉讼情况\n### 行政复议\n" + head + "| 2 | 1 | 0 | 1 | 4 |\n\n"
+            "### 行政诉讼(未经复议直接起诉)\n" + head + "| 3 | 0 | 0 | 0 | 3 |\n\n"
+            "### 行政诉讼(复议后起诉)\n" + head + "| 0 | 0 | 1 | 0 | 1 |\n\n## 五、存在的主要问题及改进情况\n无。\n")
+    cells = _values(_parse(text)["review_litigation"])
+    assert cells["review_total"] == 4 and cells["review_upheld"] == 2
+    assert cells["litigation_direct_total"] == 3
+    assert cells["litigation_after_review_total"] == 1 and cells["litigation_after_review_other"] == 1

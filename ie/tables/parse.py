@@ -758,6 +758,16 @@ def parse_t3(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
             if len(vals) == n:
                 values = vals
                 conf = 0.97
+        if values is None:
+            # three 5-cell tables (行政复议 / 未经复议直接起诉 / 复议后起诉), each with its own value row
+            rows5 = []
+            for ln in lines:
+                core = [c for c in ln.cells if not c.trailing or c.text]
+                if len(core) == 5 and not any(_is_text(c) for c in core) and any(c.text for c in core):
+                    rows5.append(core)
+            c3 = T.canon(text[region[0]:region[1]])
+            if len(rows5) == 3 and 0 <= c3.find("直接起诉") < c3.find("复议后起诉"):
+                values, conf = rows5[0] + rows5[1] + rows5[2], 0.93
         if values is None and mode == "space":
             nums = [c for ln in lines for c in ln.cells if not _is_text(c)]
             if len(nums) == n:
