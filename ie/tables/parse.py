@@ -450,17 +450,19 @@ def all_blank(cells: dict[str, dict[str, Any]]) -> bool:
 # Table 1
 
 
-def _t1_version(text: str) -> str:
+def _t1_version(text: str) -> str | None:
+    """The version whose markers the table shows most (v2019 on a tie); None when it shows none."""
     c = T.canon(text)
     votes = {v: sum(1 for mk in marks if mk in c) for v, marks in T.T1_MARKERS.items()}
-    if votes["v2021"] > votes["v2019"]:
-        return "v2021"
-    return "v2019"
+    if not any(votes.values()):
+        return None
+    return "v2021" if votes["v2021"] > votes["v2019"] else "v2019"
 
 
 def parse_t1(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) -> tuple[dict, list[str]]:
     text = norm.text
-    version: str | None = _t1_version(text[region[0]:region[1]])
+    marked = _t1_version(text[region[0]:region[1]])
+    version = marked or "v2019"  # labels alone read the same in both versions
     tmpl = T.T1_TEMPLATES[version]
     lines, mode = tokenize(text, *region)
     line_style = is_line_style(lines, mode)
@@ -494,11 +496,9 @@ def parse_t1(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
                         if f"{sub}.{r}" not in seen]
         warnings.append(f"proactive_disclosure: rows not found: {', '.join(missing_rows)}")
     status = _status(cells)
-    if status == "unreadable":
-        c = T.canon(text[region[0]:region[1]])
-        if not any(mk in c for marks in T.T1_MARKERS.values() for mk in marks):
-            version = None  # nothing on the page tells the template
-    return {"status": status, "template": version, "cells": cells}, warnings
+    # an unreadable table names its template only by its markers
+    template = marked if status == "unreadable" else version
+    return {"status": status, "template": template, "cells": cells}, warnings
 
 
 def _t1_headers_match(lines: list[Line], version: str) -> dict[str, bool]:
