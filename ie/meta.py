@@ -123,15 +123,12 @@ _PUB_LINE_RE = re.compile(
     r"\s*[\]】]?\s*[|::]?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
 )
+_YMD = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
 # 来源:区政府办公室 时间:2017-01-12 10:01 — a web page's byline under the title
-_BYLINE_DATE_RE = re.compile(
-    r"(?:^|[ \t])(?:时间|日期)[ \t]*[::][ \t]*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
-    r"(?P<d>\d{1,2})", re.M
-)
+_BYLINE_DATE_RE = re.compile(rf"(?:^|[ \t])(?:时间|日期)[ \t]*[::][ \t]*{_YMD}", re.M)
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
-    r"^[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
-    r"(?P<d>\d{1,2})\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
+    rf"^[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
 )
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
