@@ -157,11 +157,8 @@ class _Mention:
 
 def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tuple[bool, bool, bool, str]:
     """(body_ok, year_ok, part, note) from the sentence that holds the mention (normalized text)."""
-    text = norm.text
-    ns = norm_offset(norm, ostart)
-    # PDF text may keep its line wraps: a sentence runs across line breaks, up to 。;!? (200 chars at most)
-    ss, _ = sentence_bounds(text, ns, stop_at_newline=False)
-    before = text[max(ss, ns - 200):ns].replace("\n", "")
+    ss, ns, _ = _sentence_at(norm, ostart)
+    before = norm.text[max(ss, ns - 200):ns].replace("\n", "")  # 200 characters at most
     notes = []
     body_ok = True
     whole_gov = _is_whole_government(issuer)
@@ -187,9 +184,16 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
     return body_ok, year_ok, part, "; ".join(notes)
 
 
-def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
-    ns = norm_offset(norm, m.start)
+def _sentence_at(norm: Any, ostart: int) -> tuple[int, int, int]:
+    """(sentence start, position, sentence end) in the normalized text for an original offset; PDF text may
+    keep its line wraps, so a sentence runs across line breaks up to 。;!?"""
+    ns = norm_offset(norm, ostart)
     ss, se = sentence_bounds(norm.text, ns, stop_at_newline=False)
+    return ss, ns, se
+
+
+def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
+    ss, _, se = _sentence_at(norm, m.start)
     sentence = norm.text[ss:se]
     return bool(topic.search(sentence)) and "公开" not in sentence
 
@@ -217,8 +221,7 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
 def _part_of_another_fact(record: dict, norm: Any, m: _Mention, label: str | None) -> bool:
     """Whether the figure the part (其中…) splits is tagged with another label: 主动公开…500条,其中通过门户网站
     公开300条 — the website figure is a fact of its own, not a stand-in for a missing total."""
-    ns = norm_offset(norm, m.start)
-    ss, _ = sentence_bounds(norm.text, ns, stop_at_newline=False)
+    ss, ns, _ = _sentence_at(norm, m.start)
     if norm.text[ss:ns].lstrip().startswith("其中") and ss > 1:  # …共计1500条。其中…: the sentence before
         ss, _ = sentence_bounds(norm.text, ss - 2, stop_at_newline=False)
     for item in record.get("narrative") or []:
@@ -511,8 +514,7 @@ def _total_from_single_channel(record: dict, norm: Any, website: dict | None) ->
         return None
     if _OTHER_CHANNEL_COUNT.search(norm.text):
         return None
-    ns = norm_offset(norm, website["evidence"]["start"])
-    ss, _ = sentence_bounds(norm.text, ns, stop_at_newline=False)
+    ss, ns, _ = _sentence_at(norm, website["evidence"]["start"])
     before = norm.text[ss:ns]
     if not re.search(r"公开|发布", before) or "类" in before[-4:] or _PART_WORDS.search(before):
         return None  # not a disclosure count, or one category of a breakdown (政务类34条、概况类150条)
