@@ -386,6 +386,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
     """(fields, extra ``N-`` checks, warnings) from the record's narrative, tables and meta."""
     meta = record.get("meta") or {}
     issuer = (meta.get("issuer") or {}).get("value")
+    # only an issuer the report names outright (not one guessed from its contact office) can rule a figure out
+    issuer_sure = (meta.get("issuer") or {}).get("source") in ("title", "first_sentence", "signature")
     year = (meta.get("year") or {}).get("value")
     cal = default_calibrator()
     fields: dict[str, Any] = {}
@@ -405,8 +407,9 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if tv is None:
             # without a table to check against, a mention the model itself doubts is no headline figure
             mentions = [m for m in mentions if m.confidence >= MIN_NARRATIVE_CONFIDENCE]
-        if tv is None and mentions and not mentions[0].body_ok:
-            mentions = []  # every figure speaks of another body (县直部门发布信息3044条): none is the issuer's
+        if tv is None and mentions and not mentions[0].body_ok and issuer_sure \
+                and _is_whole_government(issuer):
+            mentions = []  # every figure speaks of a part of the government (县直部门发布信息3044条)
         if tv is None and not mentions:
             fields[key] = None
             continue
@@ -502,7 +505,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
 
 _OTHER_CHANNELS = ("DISCLOSED_GAZETTE", "DISCLOSED_NEWMEDIA", "DISCLOSED_TOTAL")
 # another channel with a count, whether or not the model tagged it (通过…微信公众号推送…68余条)
-_OTHER_CHANNEL_COUNT = re.compile(r"(?:微信|微博|公众号|新媒体|客户端|公报|公开栏|抖音|头条号|视频号)[^。;;\n]{0,40}?\d+\s*[余多]?\s*[条篇期件]")
+_OTHER_CHANNEL_COUNT = re.compile(r"(?:微信|微博|公众号|新媒体|客户端|公报|公开栏|频道|抖音|头条号|视频号)[^。;;\n]{0,40}?\d+\s*[余多]?\s*[条篇期件]")
 
 
 def _total_from_single_channel(record: dict, norm: Any, website: dict | None) -> dict | None:
@@ -516,7 +519,7 @@ def _total_from_single_channel(record: dict, norm: Any, website: dict | None) ->
         return None
     ss, ns, _ = _sentence_at(norm, website["evidence"]["start"])
     before = norm.text[ss:ns]
-    if not re.search(r"公开|发布", before) or "类" in before[-4:] or _PART_WORDS.search(before):
+    if not re.search(r"公开|发布|公示", before) or "类" in before[-4:] or _PART_WORDS.search(before):
         return None  # not a disclosure count, or one category of a breakdown (政务类34条、概况类150条)
     meta = record.get("meta") or {}
     body_ok, year_ok, part, _ = _scope(norm, website["evidence"]["start"], (meta.get("issuer") or {}).get("value"),

@@ -78,7 +78,8 @@ _FIRST_SENT_RE = re.compile(
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
     r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关"
-    r"|为|对|向|认真|做好|加强|切实|着力|深入|进一步)"
+    r"|为|对|认真|做好|加强|切实|着力|深入|进一步|局|委|办|厅)"
+    r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年)|我|现将|报告|根据|关于"
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
@@ -97,7 +98,7 @@ _TITLE_YEAR_LAST_RE = re.compile(  # 文化和旅游部政府信息公开工作2
 _TITLE_NO_YEAR_RE = re.compile(rf"^[ \t]*{_TITLE_KW}(?:工作)?年度报告[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:现|特|并)?(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制)(?:了|的)?|^由|^(?:标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
+    r"^(?:现|特|并)?(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?|^由|^(?:标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
 )
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_LINE_RE = re.compile(
@@ -128,7 +129,7 @@ _YMD = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d
 _BYLINE_DATE_RE = re.compile(rf"(?:^|[ \t])(?:时间|日期)[ \t]*[::][ \t]*{_YMD}", re.M)
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
-    rf"^[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
+    rf"^[ \t]*[•·*-]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
 )
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),

@@ -321,3 +321,19 @@ def test_markdown_and_wrapped_titles(text, issuer, year):
     meta, _ = meta_of(text)
     assert meta["issuer"]["value"] == issuer
     assert meta["year"]["value"] == year
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("一、总体情况\n无。\n六、其他需要报告的事项\n如有疑问请与向阳区人民政府办公室联系。\n", "向阳区人民政府"),  # 向 starts a place
+    ("镇政府2022年政府信息公开工作年度报告\n一、总体情况\n无。\n", None),  # a generic word, not a name
+    ("一、总体情况\n无。\n六、其他需要报告的事项\n如有疑问请与局办公室联系。\n", None),
+    ("现编写青山县2017年度政府信息公开工作年度报告\n一、总体情况\n无。\n", "青山县"),
+])
+def test_generic_and_verb_prefixed_names(text, issuer):
+    meta, _ = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+
+
+def test_bulleted_date_line_under_the_title():
+    meta, _ = meta_of("青山县教育局2020年政府信息公开工作年度报告\n• 2021-01-29\n一、总体情况\n无。\n")
+    assert meta["published"]["value"] == "2021-01-29"
