@@ -103,10 +103,12 @@ _SUB_BODY = re.compile(
 
 def _subject_sub_body(before: str, issuer: str | None) -> re.Match[str] | None:
     """The first sub-body that is the sentence's subject: not one item of a list of bodies (区管委会办公室、
-    区直各部门、各乡镇), not a higher body whose document is cited (国务院办公厅、省政府办公厅印发…)."""
+    区直各部门、各乡镇; 市政府和市政府办公厅), not a higher body whose document is cited (国务院办公厅、省政府办公厅印发…)."""
     for m in _SUB_BODY.finditer(before):
         after = before[m.end():m.end() + 4]
         if after.startswith(("、", "和", "及")) or re.match(r"(?:关于|印发|转发|《|的通知)", after):
+            continue
+        if before[:m.start()].endswith(("、", "和", "及", "与")):  # 市政府和市政府办公厅: the government too
             continue
         higher = re.search(r"(?:国务院|省|省政府|省人民政府|省委|中共中央|国家)$", before[:m.start()])
         if higher and not (higher.group(0).startswith("省") and re.search(r"省(?:人民)?政府$", issuer or "")):

@@ -711,6 +711,8 @@ def test_service_hall_counts_are_not_disclosure_applications():
     ("根据国务院办公厅、省政府办公厅有关要求,全年主动公开政府信息2949条。", True),
     ("区政府办公室全年主动公开政府信息2949条。", False),
     ("县直部门全年主动公开政府信息2949条。", False),
+    # the government and its office together are the government
+    ("全年主动公开县政府和县政府办公室行政规范性文件2949条。", True),
 ])
 def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
