@@ -71,9 +71,15 @@ _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
 _VERB_AFTER = (
     "坚持|深入|认真|根据|以|在|全面|积极|按照|不断|始终|严格|围绕|紧紧|紧扣|高度|进一步|持续|通过|主动|着力|切实"
     "|扎实|结合|贯彻|落实|把|将|对|始终|紧密|聚焦|立足|牢固|依法|继续|大力|共"
+    "|的?政府信息公开工作|的?政务公开工作"
 )
 _FIRST_SENT_RE = re.compile(
     rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?({_ORG})(?=\s*(?:{_VERB_AFTER}))"
+)
+# 2020年,大英县认真贯彻…: a place as the subject speaks for its government
+_FIRST_SENT_PLACE_RE = re.compile(
+    rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?"
+    rf"([\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|市|旗|镇|乡))(?=\s*(?:{_VERB_AFTER}))"
 )
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
@@ -96,9 +102,12 @@ _TITLE_YEAR_LAST_RE = re.compile(  # 文化和旅游部政府信息公开工作2
     rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?报告"
 )
 _TITLE_NO_YEAR_RE = re.compile(rf"^[ \t]*{_TITLE_KW}(?:工作)?年度报告[ \t]*$", re.M)
+# 北街街道政府信息公开工作年度报告: a title without a year that names the body
+_TITLE_ORG_NO_YEAR_RE = re.compile(
+    rf"^[ \t]*(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:现|特|并)?(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?|^由|^(?:标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
+    r"^(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?|^由|^(?:标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
 )
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_LINE_RE = re.compile(
@@ -142,6 +151,9 @@ _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:政府信息公开|政务公开)工作(?:情况|年度报告)"), 0.85,
      "年度工作情况"),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*政府信息公开(?:情况)?统计表"), 0.8, "统计表标题"),
+    # 2021年,县卫生健康局的政府信息公开工作严格按照…
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[,,]\s*[\u4e00-\u9fff]{2,20}?的?(?:政府信息公开|政务公开)工作"
+                r"(?!要点|方案|计划|实施)"), 0.6, "年+主体工作"),
     # 2020年我局严格… (not 2021年,我局将…: a plan for the next year)
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[,,]?\s*(?:我|本)(?:局|办|委|区|县|市|镇|乡|街道|中心|单位|部门|机关)"
                 r"(?!将)"), 0.6, "年+我局"),
@@ -222,6 +234,8 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     tail = re.search(r"(?:关于|的)$", text[s:e])
     if tail and tail.start() > 0:  # 云南省卫生健康委关于2022年…的年度报告
         e = s + tail.start()
+    if re.search(r"政府机关$", text[s:e]):  # 城口县人民政府机关: the government and its offices
+        e -= 2
     paren = re.search(r"[((][^()()]*[))]$", text[s:e])
     if paren and paren.start() > 0:  # 武昌经开区管委会(滨江商务区管委会): the name before the aside
         e = s + paren.start()
@@ -326,6 +340,11 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
             c = org_line(*_line_at(text, ls - 1))
             if c is not None:
                 issuers.append(c)
+    for m in _TITLE_ORG_NO_YEAR_RE.finditer(text, 0, region_end):
+        os_, oe = m.span("org")
+        c = _org_cand(text, os_, _with_government(text, os_, oe), 0.9, "title", place_ok=True)
+        if c is not None:
+            issuers.append(c)
     # a title without a year, with the body name on the line above or below (a cover page)
     for m in _TITLE_NO_YEAR_RE.finditer(text, 0, region_end):
         for ls, le in ((_line_at(text, m.start() - 1) if m.start() > 0 else (0, 0)), _line_at(text, m.end() + 1)):
@@ -350,13 +369,14 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
         regions.append((front_end, min(len(text), front_end + 400)))
     out: list[_Cand] = []
     for rs, re_ in regions:
-        for m in _FIRST_SENT_RE.finditer(text, rs, re_):
-            ss, _ = sentence_bounds(text, m.start(1))
-            if "由" in text[ss:m.start(1)]:
-                continue  # 本报告由…编制: the compiler (see below)
-            c = _org_cand(text, m.start(1), m.end(1), 0.8, "first_sentence")
-            if c is not None:
-                out.append(c)
+        for rx, prior in ((_FIRST_SENT_RE, 0.8), (_FIRST_SENT_PLACE_RE, 0.7)):
+            for m in rx.finditer(text, rs, re_):
+                ss, _ = sentence_bounds(text, m.start(1))
+                if "由" in text[ss:m.start(1)]:
+                    continue  # 本报告由…编制: the compiler (see below)
+                c = _org_cand(text, m.start(1), m.end(1), prior, "first_sentence", place_ok=rx is _FIRST_SENT_PLACE_RE)
+                if c is not None:
+                    out.append(c)
     # 本报告由X编制: X is the issuer unless it is an office compiling for a government (区政府办公室)
     for m in _COMPILER_RE.finditer(text, 0, max(front_end, min(len(text), 600))):
         c = _org_cand(text, m.start(1), m.end(1), 0.7, "compiler")
@@ -415,12 +435,20 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
     for m in _CONTACT_RE.finditer(norm.text):
         g = 1 if m.group(1) else 2
         s, e = m.start(g), m.end(g)
+        # the name runs on when the lazy match stopped inside it (章贡区人民政府|水东镇办公室)
+        more = re.match(rf"[\u4e00-\u9fff]{{1,12}}?(?:{ORG_SUFFIX})(?=\s*(?:政府信息公开|政务公开|信息公开)?[^,,。]{{0,6}}联系)",
+                        norm.text[e:m.end()])
+        if g == 1 and more and not re.search(r"公开|领导小组", more.group(0)):
+            e += more.end()
         gov = re.match(r"(?:人民)?政府(?!信息公开)", norm.text[e:e + 6])
         if gov and re.search(r"[省市区县旗州盟镇乡]$", norm.text[s:e]):  # 与青山乡|人民政府办公室联系
             e += gov.end()
         office = re.search(r"(?:人民政府|政府)(?:党政)?办公室$", norm.text[s:e])
+        town = re.search(r"(?:[镇乡]|街道)(?:党政)?办公室$", norm.text[s:e])
         if office:  # 请与平甸乡人民政府办公室联系: the office answers for its government
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2
+        elif town:  # 章贡区人民政府水东镇办公室: the town's office answers for the town
+            e = s + town.start() + (2 if norm.text[s + town.start():].startswith("街道") else 1)
         c = _org_cand(norm.text, s, e, 0.55, "contact")
         if c is not None:
             out.append(c)

@@ -93,7 +93,7 @@ def split_sections(text: str) -> list[Section]:
 
 
 # the shape of a table row: cells, or a line of numbers
-_TABLE_SHAPE = re.compile(r"\||^\s*(?:-?\d+(?:\.\d+)?\s*)+$|(?:\s-?\d+(?:\.\d+)?){3,}\s*$")
+_TABLE_SHAPE = re.compile(r"\|.*\||^\s*(?:-?\d+(?:\.\d+)?\s*)+$|(?:\s-?\d+(?:\.\d+)?){3,}\s*$")
 # words of the templates' row and column labels; prose uses them too (本年新收政府信息公开申请15件,…)
 _TABLE_WORDS = re.compile(r"第二十条\s*第|信息内容|本年新收|上年结转|结转下年度|予以公开\s*\d|结果维持|尚未审结|统计指标")
 # a sentence: a full stop, or a counted quantity followed by more of the sentence
@@ -105,6 +105,8 @@ _PROSE_SECTION_CHARS = 300
 def is_table_line(line: str) -> bool:
     """A line that belongs to a statistical table rendering rather than to prose."""
     if _TABLE_SHAPE.search(line):
+        return True
+    if "|" in line and not _PROSE.search(line):  # 索引号 | 620702081; not prose with one stray bar at its end
         return True
     return bool(_TABLE_WORDS.search(line)) and not _PROSE.search(line)
 

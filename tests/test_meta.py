@@ -269,7 +269,7 @@ def test_year_from_the_data_period(sentence, year):
 
 def test_contact_block_names_the_issuer():
     meta, text = meta_of("一、总体情况\n全年公开信息10条。\n六、其他需要报告的事项\n无。如有疑问请联系:青山镇党政办公室,电话1234567。\n")
-    assert meta["issuer"]["value"] == "青山镇党政办公室"
+    assert meta["issuer"]["value"] == "青山镇"  # the town's office answers for the town
     assert meta["issuer"]["source"] == "contact"
 
 
@@ -337,3 +337,22 @@ def test_generic_and_verb_prefixed_names(text, issuer):
 def test_bulleted_date_line_under_the_title():
     meta, _ = meta_of("青山县教育局2020年政府信息公开工作年度报告\n• 2021-01-29\n一、总体情况\n无。\n")
     assert meta["published"]["value"] == "2021-01-29"
+
+
+@pytest.mark.parametrize("text,issuer,year", [
+    # a title without a year that names the body on the same line
+    ("西街街道政府信息公开工作年度报告\n一、总体情况\n2024年,我街道依法公开。\n", "西街街道", 2024),
+    ("现特向社会公布青田乡2018年度政府信息公开年度报告\n一、总体情况\n无。\n", "青田乡", 2018),
+    # a government and its offices together (县政府机关) are the government
+    ("青山县人民政府机关\n2020年政府信息公开工作年度报告\n一、总体情况\n无。\n", "青山县人民政府", 2020),
+    # no title: a place, or a bureau's work, opens the overview
+    ("县政府编制了2020年度政府信息公开工作报告。\n一、总体情况\n2020年,青山县认真贯彻落实条例。\n", "青山县", 2020),
+    ("一、总体情况\n(一)总体情况。2021年,县水利局的政府信息公开工作严格按照要求开展。\n", "县水利局", 2021),
+    # the contact is a town's office inside a district government's name
+    ("一、总体情况\n2019年以来,我镇积极公开。\n如有疑问,请与河西区人民政府青山镇办公室联系。\n",
+     "河西区人民政府青山镇", 2019),
+])
+def test_names_without_a_standard_title(text, issuer, year):
+    meta, _ = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+    assert (meta["year"] or {}).get("value") == year

@@ -75,3 +75,11 @@ def test_metadata_rows_do_not_make_a_report_a_table():
     kept = "".join(text[s:e] for s, e in narrative_ranges(text, secs))
     assert "主动公开政府信息356条" in kept
     assert "索引号" not in kept
+
+
+def test_one_line_report_with_a_stray_bar_is_narrative():
+    # a crawled page flattened to one line, ending in the bar of a table that was not captured
+    text = ("2016年青山镇政府信息公开年度报告 本年报按照条例编制。 一、概述 我镇积极推进政务公开。"
+            " 二、政府信息主动公开情况 2016年度共主动公开政府信息25条,其中工作动态19条。 附表 |")
+    kept = "".join(text[s:e] for s, e in narrative_ranges(text, split_sections(text)))
+    assert "共主动公开政府信息25条" in kept
