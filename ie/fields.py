@@ -58,15 +58,24 @@ class FieldSpec:
     strict_units: bool = False
     # a sentence on this topic, and not on disclosure, states another count (政务服务大厅受理申请136437件)
     not_about: re.Pattern[str] | None = None
+    # a figure of this field sits in a sentence on this topic (a 期 of a newsletter is no training session)
+    about: re.Pattern[str] | None = None
+    # units this field's figure never has (400余人次参加培训 is no count of interpretations)
+    never_units: frozenset[str] = frozenset()
 
+
+# people are never items disclosed, documents or interpretations
+_PEOPLE = frozenset({"人", "人次", "名"})
+# service matters (政务服务事项, 公安业务) are not requests from the public about disclosure
+_SERVICE_MATTERS = re.compile(r"服务事项|政务服务(?![^,,。;;]{0,4}热线)|服务大厅|办件|审批|受理[^,,。;;]{0,8}业务")
 
 FIELD_SPECS: dict[str, FieldSpec] = {
-    "disclosed_total": FieldSpec("DISCLOSED_TOTAL", ITEMS, ("statistics_pre2019.proactive_total",)),
-    "disclosed_website": FieldSpec("DISCLOSED_WEBSITE", ITEMS, ("statistics_pre2019.channel_website",)),
-    "disclosed_gazette": FieldSpec("DISCLOSED_GAZETTE", ITEMS, ("statistics_pre2019.channel_gazette",)),
-    "disclosed_newmedia": FieldSpec("DISCLOSED_NEWMEDIA", ITEMS),
-    "policy_docs": FieldSpec("POLICY_DOCS", ITEMS),
-    "interpretations": FieldSpec("INTERPRETATIONS", ITEMS, ("statistics_pre2019.policy_interpretations",)),
+    "disclosed_total": FieldSpec("DISCLOSED_TOTAL", ITEMS, ("statistics_pre2019.proactive_total",), never_units=_PEOPLE),
+    "disclosed_website": FieldSpec("DISCLOSED_WEBSITE", ITEMS, ("statistics_pre2019.channel_website",), never_units=_PEOPLE),
+    "disclosed_gazette": FieldSpec("DISCLOSED_GAZETTE", ITEMS, ("statistics_pre2019.channel_gazette",), never_units=_PEOPLE),
+    "disclosed_newmedia": FieldSpec("DISCLOSED_NEWMEDIA", ITEMS, never_units=_PEOPLE),
+    "policy_docs": FieldSpec("POLICY_DOCS", ITEMS, never_units=_PEOPLE),
+    "interpretations": FieldSpec("INTERPRETATIONS", ITEMS, ("statistics_pre2019.policy_interpretations",), never_units=_PEOPLE),
     "press_events": FieldSpec("PRESS_EVENTS", EVENTS, ("statistics_pre2019.press_conferences",),
                               strict_units=True),
     "applications_received": FieldSpec(
@@ -74,10 +83,11 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         not_about=re.compile(r"政务服务|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
         related=("applications.new_received.total+applications.carried_over_in.total",
                  "applications.total_processed.total")),
-    "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS),
-    "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS),
-    "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True),
-    "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",)),
+    "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS, not_about=_SERVICE_MATTERS),
+    "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS, not_about=_SERVICE_MATTERS),
+    "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True, not_about=_SERVICE_MATTERS),
+    "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",),
+                          about=re.compile(r"培训|轮训|训练|讲座|授课|辅导|学习|研讨|观摩")),
     "applications_processed": FieldSpec(None, ITEMS, ("applications.total_processed.total",)),
     "reviews_total": FieldSpec(
         None, ITEMS, ("review_litigation.review_total", "statistics_pre2019.admin_review_total")),
@@ -106,7 +116,7 @@ def _subject_sub_body(before: str, issuer: str | None) -> re.Match[str] | None:
     区直各部门、各乡镇; 市政府和市政府办公厅), not a higher body whose document is cited (国务院办公厅、省政府办公厅印发…)."""
     for m in _SUB_BODY.finditer(before):
         after = before[m.end():m.end() + 4]
-        if after.startswith(("、", "和", "及")) or re.match(r"(?:关于|印发|转发|《|的通知)", after):
+        if after.startswith(("、", "和", "及")) or re.match(r"(?:关于|印发|转发|《|的通知|文件|发文|行政规范性|规范性)", after):
             continue
         if before[:m.start()].endswith(("、", "和", "及", "与")):  # 市政府和市政府办公厅: the government too
             continue
@@ -194,6 +204,34 @@ def _sentence_at(norm: Any, ostart: int) -> tuple[int, int, int]:
     return ss, ns, se
 
 
+def _in_sentence(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
+    ss, _, se = _sentence_at(norm, m.start)
+    return bool(topic.search(norm.text[ss:se]))
+
+
+# 政务新媒体账号共计33个: a count of accounts, sites or columns, not of items published through them
+_CHANNEL_COUNT = re.compile(r"(?:账号|帐号|账户|公众号|平台|网站|栏目|专栏|客户端|头条号|矩阵)"
+                            r"(?:总数|数量|数)?(?:共计|共|合计|总计)?(?:达到|达|为|有)?\s*$")
+
+
+def _counts_channels(norm: Any, m: _Mention, spec: FieldSpec) -> bool:
+    if m.unit not in ("个", "家") or spec.units is not ITEMS:
+        return False
+    ns = norm_offset(norm, m.start)
+    return bool(_CHANNEL_COUNT.search(norm.text[max(0, ns - 12):ns]))
+
+
+# 共办结依申请政府信息公开事项23件: applications completed, not received (labels.md)
+_COMPLETED = re.compile(r"办结|答复|办理完毕|处理完毕")
+_RECEIVED = re.compile(r"收到|受理|新收|接收|申请数|共有|提出")
+
+
+def _only_completed(norm: Any, m: _Mention) -> bool:
+    ss, ns, _ = _sentence_at(norm, m.start)
+    clause = re.split(r"[,,;;]", norm.text[ss:ns])[-1]
+    return bool(_COMPLETED.search(clause)) and not _RECEIVED.search(clause)
+
+
 def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
     ss, _, se = _sentence_at(norm, m.start)
     sentence = norm.text[ss:se]
@@ -242,7 +280,7 @@ _FEE_NUM = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
 )
 _FEE_ZERO = re.compile(
-    r"(?:未|没有|不曾|均未|无)(?:收取|收缴|产生|收)[^。;;,,]{0,12}?信息处理费|信息处理费[^。;;,,]{0,6}?(?:为零|为0|无)"
+    r"(?:未|没有|不曾|均未|无)(?:收取|收缴|产生|收)[^。;;,,]{0,12}?信息(?:公开)?处理费|信息处理费[^。;;,,]{0,6}?(?:为零|为0|无)"
     r"|无[^。;;,,]{0,4}信息处理费"
 )
 
@@ -400,8 +438,13 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         mentions = _narrative_mentions(record, norm, spec, issuer, year, cal) if spec.label else []
         if spec.not_about is not None:
             mentions = [m for m in mentions if not _about_other_topic(norm, m, spec.not_about)]
+        if spec.about is not None:
+            mentions = [m for m in mentions if m.source != "narrative" or _in_sentence(norm, m, spec.about)]
         if spec.strict_units:
             mentions = [m for m in mentions if m.main_unit]
+        mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
+        if key == "applications_received":
+            mentions = [m for m in mentions if not _only_completed(norm, m)]
         if key == "processing_fees":
             mentions += processing_fee_candidates(norm)
         mentions.sort(key=lambda m: m.score(), reverse=True)

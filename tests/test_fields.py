@@ -713,6 +713,8 @@ def test_service_hall_counts_are_not_disclosure_applications():
     ("县直部门全年主动公开政府信息2949条。", False),
     # the government and its office together are the government
     ("全年主动公开县政府和县政府办公室行政规范性文件2949条。", True),
+    # an office's documents printed in the gazette: the office is the author, not the subject
+    ("县政府公报刊登县政府办公室文件2949条。", True),
 ])
 def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
@@ -722,3 +724,45 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
         assert fields["disclosed_total"]["confidence"] > 0.9
     else:  # the only figure speaks of another body: no headline value for the issuer
         assert fields["disclosed_total"] is None
+
+
+@pytest.mark.parametrize("sentence,needle,label,value,unit,key", [
+    # a 期 of a newsletter or a programme is no training session
+    ("全年共发布了40期安全生产信息简报。", "40期", "TRAINING", 40, "期", "training"),
+    # people are never interpretations
+    ("组织开展政策解读,400余人次参加培训。", "400余人次", "INTERPRETATIONS", 400, "余人次", "interpretations"),
+    # a count of accounts is not a count of items published
+    ("开设政务新媒体账号共计33个。", "33个", "DISCLOSED_NEWMEDIA", 33, "个", "disclosed_newmedia"),
+    # service matters are not requests from the public, and their completion rate is no response rate
+    ("网上服务平台共受理公安业务6945件。", "6945件", "HOTLINE_RECEIVED", 6945, "件", "hotline_received"),
+    ("共受理各类服务事项144350件,办结率100%。", "100%", "RESPONSE_RATE", 100, "%", "response_rate"),
+    # applications completed are not applications received (labels.md)
+    ("共办结依申请政府信息公开事项23件。", "23件", "APPLICATIONS", 23, "件", "applications_received"),
+])
+def test_figures_that_are_not_the_field(sentence, needle, label, value, unit, key):
+    text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。" + sentence + "\n"
+    rec, norm = record_for(text, [item(text, needle, label, value, unit)])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields[key] is None
+
+
+@pytest.mark.parametrize("sentence,needle,label,value,unit,key", [
+    ("全年举办政务公开业务培训3期。", "3期", "TRAINING", 3, "期", "training"),
+    ("12345热线共受理群众诉求2902件,办结率98.5%。", "98.5%", "RESPONSE_RATE", 98.5, "%", "response_rate"),
+    ("全年受理并办结政府信息公开申请23件。", "23件", "APPLICATIONS", 23, "件", "applications_received"),
+    ("通过政务新媒体发布信息33个。", "33个", "DISCLOSED_NEWMEDIA", 33, "个", "disclosed_newmedia"),
+    ("通过12345政务服务热线共受理群众诉求17250件。", "17250件", "HOTLINE_RECEIVED", 17250, "件",
+     "hotline_received"),
+])
+def test_figures_that_are_the_field(sentence, needle, label, value, unit, key):
+    text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
+    rec, norm = record_for(text, [item(text, needle, label, value, unit)])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields[key]["value"] == value
+
+
+def test_no_processing_fee_phrased_with_disclosure():
+    text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n无。\n六、其他需要报告的事项\n本年度没有产生信息公开处理费。\n"
+    rec, norm = record_for(text)
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["processing_fees"]["value"] == 0
