@@ -13,7 +13,7 @@ from ie.normalize import Normalized, normalize
 from ie.readers import read_document
 from ie.record import build_record, source_info
 from ie.sections import Section, narrative_ranges, split_sections
-from ie.tables import parse_tables
+from ie.tables import parse_tables, unflatten
 
 _REPORT_MARKERS = re.compile(r"政府信息公开|信息公开工作|政务公开")
 
@@ -30,6 +30,20 @@ def sections_out(norm: Normalized, sections: list[Section]) -> list[dict[str, An
             continue
         start, end = norm.to_original(sec.start, sec.end)
         out.append({"key": sec.key, "title": sec.title, "start": start, "end": end})
+    return out
+
+
+def _without(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in ranges:
+        for hs, he in sorted(holes):
+            if he <= s or hs >= e:
+                continue
+            if hs > s:
+                out.append((s, hs))
+            s = max(s, he)
+        if s < e:
+            out.append((s, e))
     return out
 
 
@@ -52,12 +66,16 @@ def extract_file(
     elif len(sections) <= 1:
         warnings.append("no section headings found; the whole text is treated as narrative")
 
-    tables, checks, table_warnings = parse_tables(norm, sections)
+    flat = unflatten(norm)
+    tables, checks, table_warnings = parse_tables(norm, sections, flat=flat)
     warnings.extend(table_warnings)
 
     narrative: list[dict[str, Any]] = []
     if tagger is not None:
-        narrative = tagger.tag(norm, narrative_ranges(norm.text, sections))
+        ranges = narrative_ranges(norm.text, sections)
+        if flat is not None:  # a table flattened into a prose line is no prose
+            ranges = _without(ranges, flat.tables)
+        narrative = tagger.tag(norm, ranges)
 
     meta = extract_meta(norm, sections, tables)
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ie.normalize import Normalized
 from ie.tables.checks import run_checks
+from ie.tables.flat import Unflattened, unflatten
 from ie.tables.parse import (
     CellMaker,
     NormalizedLike,
@@ -21,18 +23,29 @@ from ie.tables.parse import (
     parse_t3,
 )
 
-__all__ = ["parse_tables", "table_template"]
+__all__ = ["Unflattened", "parse_tables", "table_template", "unflatten"]
 
 TABLE_KEYS = ("proactive_disclosure", "applications", "review_litigation", "statistics_pre2019")
 
 
-def parse_tables(norm: NormalizedLike, sections: list[Any] | None = None
+def parse_tables(norm: NormalizedLike, sections: list[Any] | None = None, *, flat: Unflattened | None | str = "auto"
                  ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """(tables, checks, warnings). ``flat``: the text's flattened tables re-rendered (``unflatten``), or
+    ``"auto"`` to look for them here."""
+    warnings: list[str] = []
+    if flat == "auto":
+        flat = unflatten(norm) if isinstance(norm, Normalized) else None
+    if flat is not None:
+        from ie.sections import split_sections
+
+        norm = flat.norm
+        sections = split_sections(norm.text)
+        warnings.append("tables printed on one line with their cells run together: rows re-split by label, "
+                        "glued digits split only where the row's sums allow one reading")
     text = norm.text
     regions = find_regions(text, sections)
     maker = CellMaker(norm)
     tables: dict[str, dict[str, Any]] = {k: {"status": "missing", "cells": {}} for k in TABLE_KEYS}
-    warnings: list[str] = []
     hints: list[dict[str, Any]] = []
     jobs = (("proactive_disclosure", regions.t1, parse_t1), ("applications", regions.t2, parse_t2),
             ("review_litigation", regions.t3, parse_t3), ("statistics_pre2019", regions.pre, parse_pre2019))
@@ -48,6 +61,11 @@ def parse_tables(norm: NormalizedLike, sections: list[Any] | None = None
         warnings.extend(w)
         if table["status"] == "unreadable":
             warnings.append(f"{key}: table found but not read")
+    if flat is not None and flat.split:
+        for table in tables.values():
+            for c in table.get("cells", {}).values():
+                if c.get("value") is not None and any(a <= c["start"] and c["end"] <= b for a, b in flat.split):
+                    c["confidence"] = round(0.9 * c["confidence"], 3)
     checks = run_checks(tables, hints)
     return tables, checks, warnings
 

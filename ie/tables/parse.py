@@ -642,7 +642,10 @@ def parse_t2(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
                 "confidence": round(min(p["confidence"] for p in present), 3),
                 "derived": True,
             }
-            if not vals:
+            if any(p.get("flag") == "corrupted" for p in present):  # an unreadable part: no sum
+                derived["value"] = None
+                derived["flag"] = "corrupted"
+            elif not vals:
                 derived["flag"] = "blank"
             cells[f"other_handling.{ckey}"] = derived
     status = _status(cells)
@@ -805,6 +808,7 @@ def parse_t3(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
 
 _P_GROUP_RES = [(g, re.compile(p)) for g, p in T.P_GROUPS]
 _P_ROW_RES = {g: [(k, re.compile(p)) for k, p in rows] for g, rows in T.P_ROWS.items()}
+_P_UNGROUPED_RES = [(k, re.compile(p)) for k, p in T.P_UNGROUPED]
 _TOP_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\.")
 _UNIT_SET = set(UNITS)
 
@@ -887,6 +891,7 @@ def parse_pre2019(norm: NormalizedLike, region: tuple[int, int], maker: CellMake
             rows.append((c, unit, ucell, value))
     cells: dict[str, dict[str, Any]] = {}
     group = None
+    grouped = any(_TOP_ORDINAL.match(T.canon(lab.text)) for lab, _, _, _ in rows)
     for label, unit, _ucell, value in rows:
         lab = label.text
         if mode == "space" and unit and lab.endswith(unit):
@@ -902,6 +907,8 @@ def parse_pre2019(norm: NormalizedLike, region: tuple[int, int], maker: CellMake
         key = None
         if group is not None:
             key = next((k for k, rx in _P_ROW_RES[group] if rx.search(c)), None)
+        elif not grouped:
+            key = next((k for k, rx in _P_UNGROUPED_RES if rx.search(c) and k not in cells), None)
         if key is None:
             key = f"extra.{T.core(T.split_ordinal(c)[1]) or c}"
         if key in cells:

@@ -231,6 +231,17 @@ P_ROWS: dict[str, list[tuple[str, str]]] = {
         ("power_cases_other", r"其他行政权力"),
     ],
 }
+# an older provincial form prints its rows with no group rows (主动公开文件数 条 201 370 · 其中:1.政府网站公开数 ·
+# 受理依申请公开信息总数 · 行政复议数 · 行政诉讼数): rows by keyword alone, tried in order
+P_UNGROUPED: list[tuple[str, str]] = [
+    ("channel_website", r"网站公开"),
+    ("channel_gazette", r"公报公开"),
+    ("proactive_total", r"主动公开(?:政府)?(?:信息|文件)(?:总)?数"),
+    ("requests_in_person", r"当面申请"),
+    ("requests_received", r"受理依申请公开信息总数|受理.{0,6}申请(?:总)?数|收到申请(?:总)?数"),
+    ("admin_review_total", r"行政复议数"),
+    ("litigation_total", r"行政诉讼数"),
+]
 P_ANCHOR = re.compile(r"统\s*计\s*指\s*标|指\s*标\s*名\s*称")
 P_HEADERS = ("统计指标", "指标名称", "单位", "计量单位", "统计数", "代码", "本期实际", "本年累计")
 

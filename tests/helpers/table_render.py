@@ -278,10 +278,12 @@ def render(report: Report, rendering: str, *, traditional: bool = False, junk: b
             lines += _render_leading(rows)
         elif rendering in ("R5", "R5w"):
             lines += _render_space(rows, wrap=14 if rendering == "R5w" else 0)
+        elif rendering == "RF":
+            lines.append("".join("".join(row) for row in rows))
         else:
             raise ValueError(rendering)
     lines += ["五、存在的主要问题及改进情况", "工作中还存在一些不足,下一步将继续改进。", "六、其他需要报告的事项", "无。"]
-    text = "\n".join(lines) + "\n"
+    text = (" " if rendering == "RF" else "\n").join(lines) + "\n"  # RF: a crawled page on one line
     if traditional:
         text = _s2t().convert(text)
         if junk:
