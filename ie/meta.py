@@ -107,7 +107,7 @@ _TITLE_ORG_NO_YEAR_RE = re.compile(
     rf"^[ \t]*(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?|^由|^(?:标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
+    r"^(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?|^由|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
 )
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_LINE_RE = re.compile(
@@ -243,7 +243,7 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     if not _valid_org(name):
         return None
     if not re.search(rf"(?:{ORG_SUFFIX})$", name) and not (place_ok and _ORG_END_RE.search(name)) \
-            and not (place_ok and name.endswith("政府")):  # a title's 江南市政府
+            and not (place_ok and name.endswith(("政府", "系统"))):  # a title's 江南市政府, 重庆市市场监管系统
         return None
     if name.startswith(("人民政府", "政府")):
         prior *= 0.6  # the place is missing (cut off, or overwritten by spam): a name, but not a whole one
@@ -319,15 +319,25 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
             return None
         return _org_cand(text, ls + lm.start(1), ls + lm.end(1), 0.93, "title", place_ok=True)
 
+    spans: list[tuple[int, int]] = []  # titles with a year: a no-year pattern inside one is the same title
     for rx in (_TITLE_YEAR_FIRST_RE, _TITLE_YEAR_LAST_RE):
         for m in rx.finditer(text, 0, region_end):
+            spans.append(m.span())
             add_year(m)
             os_, oe = m.span("org")
             c = _org_cand(text, os_, _with_government(text, os_, oe), 0.93, "title", place_ok=True)
             if c is not None:
                 issuers.append(c)
     for m in _TITLE_RE.finditer(text, 0, region_end):
+        spans.append(m.span())
         add_year(m)
+        after = re.match(rf"[ \t]+({_ORG})(?=[ \t]|$)", text[m.end():_line_at(text, m.end())[1]])
+        org_ok = m.group("org") and _org_cand(text, *m.span("org"), 0.93, "title", place_ok=True)
+        if not org_ok and after:  # 2018年度政府信息公开年度报告 成都市住房和城乡建设局 (a cover line)
+            c = _org_cand(text, m.end() + after.start(1), m.end() + after.end(1), 0.85, "title")
+            if c is not None:
+                issuers.append(c)
+                continue
         if m.group("org"):
             os_, oe = m.span("org")
             c = _org_cand(text, os_, _with_government(text, os_, oe), 0.93, "title", place_ok=True)
@@ -340,13 +350,20 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
             c = org_line(*_line_at(text, ls - 1))
             if c is not None:
                 issuers.append(c)
+    def in_title(m: re.Match) -> bool:
+        return any(a <= m.start() < b or a < m.end() <= b for a, b in spans)
+
     for m in _TITLE_ORG_NO_YEAR_RE.finditer(text, 0, region_end):
+        if in_title(m):
+            continue
         os_, oe = m.span("org")
         c = _org_cand(text, os_, _with_government(text, os_, oe), 0.9, "title", place_ok=True)
         if c is not None:
             issuers.append(c)
     # a title without a year, with the body name on the line above or below (a cover page)
     for m in _TITLE_NO_YEAR_RE.finditer(text, 0, region_end):
+        if in_title(m):
+            continue
         for ls, le in ((_line_at(text, m.start() - 1) if m.start() > 0 else (0, 0)), _line_at(text, m.end() + 1)):
             if le > ls:
                 c = org_line(ls, le)
@@ -377,6 +394,11 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
                 c = _org_cand(text, m.start(1), m.end(1), prior, "first_sentence", place_ok=rx is _FIRST_SENT_PLACE_RE)
                 if c is not None:
                     out.append(c)
+    # 汇总2021年度丽水市商务局的政务公开工作…: the body whose year's work the report sums up
+    for m in _YEAR_ORG_WORK_RE.finditer(text, 0, max(front_end, min(len(text), 600))):
+        c = _org_cand(text, m.start(1), m.end(1), 0.8, "first_sentence")
+        if c is not None and not _OFFICE_RE.search(c.value):
+            out.append(c)
     # 本报告由X编制: X is the issuer unless it is an office compiling for a government (区政府办公室)
     for m in _COMPILER_RE.finditer(text, 0, max(front_end, min(len(text), 600))):
         c = _org_cand(text, m.start(1), m.end(1), 0.7, "compiler")
@@ -421,6 +443,7 @@ def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand
     return issuers, dates
 
 
+_YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?:政府信息公开|政务公开|信息公开)工作")
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
 _OFFICE_RE = re.compile(r"(?:办公室|办公厅|政务公开办|公开办|政府办|管理办)$")
 _CONTACT_RE = re.compile(
@@ -518,6 +541,8 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
     t_issuers, t_years = _title_candidates(norm, front_end)
     s_issuers, s_dates = _signature(norm, sections)
 
+    if t_issuers:  # a name and date under the title are its compiler and date, not a closing signature
+        s_issuers = [c for c in s_issuers if c.nstart >= front_end]
     issuer_cands = t_issuers + _first_sentence_candidates(norm, sections, front_end) + s_issuers
     if not issuer_cands:
         issuer_cands = _contact_candidates(norm)

@@ -356,3 +356,20 @@ def test_names_without_a_standard_title(text, issuer, year):
     meta, _ = meta_of(text)
     assert (meta["issuer"] or {}).get("value") == issuer
     assert (meta["year"] or {}).get("value") == year
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # the compiling office and its date under a two-line title are not a signature
+    ("青山市人民政府2016年\n政府信息公开工作年度报告\n青山市人民政府办公室\n2017年3月\n本报告依据条例编制。\n", "青山市人民政府"),
+    # a page label glued before the title
+    ("公报标题青山市卫健委2019年政府信息公开工作年度报告\n一、总体情况\n无。\n", "青山市卫健委"),
+    # a cover line: title, then the body
+    ("2018 年度政府信息公开 年度报告 青山市住房和城乡建设局 2019.\n本报告依据条例编制。\n", "青山市住房和城乡建设局"),
+    ("青山市市场监管系统2023年政府信息公开工作年度报告\n一、总体情况\n无。\n", "青山市市场监管系统"),
+    # no title: the body whose year of work the report sums up
+    ("本年度报告根据条例要求,汇总2021年度青山市商务局的政务公开工作开展情况编制而成。\n一、总体情况\n无。\n",
+     "青山市商务局"),
+])
+def test_more_cover_and_opening_shapes(text, issuer):
+    meta, _ = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
