@@ -140,7 +140,7 @@ def narrative_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]
         for line in text[pos:sec.end].split("\n"):
             end = pos + len(line)
             if line.strip() and not is_table_line(line) and (not sentences_only or "。" in line):
-                if ranges and ranges[-1][1] in (pos, pos - 1) and text[ranges[-1][1]:pos].strip() == "":
+                if ranges and text[ranges[-1][1]:pos].strip() == "":  # blank lines (PDF layout) do not cut prose
                     ranges[-1] = (ranges[-1][0], end)
                 else:
                     ranges.append((pos, end))

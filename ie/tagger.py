@@ -37,6 +37,7 @@ _CLAUSE_RE = re.compile(r"[^。；！？!?;\n]*(?:[。；！？!?;\n]|$)")
 _DATE_RE = re.compile(r"\d{2,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|\d{1,2}\s*时|\d{1,2}[:：]\d{2}")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _NUMBER_AT_LINE_END = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余多][ \t]*\n$")
+_HEADING_LIKE = re.compile(r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])|.{0,12}$")
 _CN_QTY_RE = re.compile(r"[一二两三四五六七八九十百千万]+[余多几]*\s*[件条次场期篇个份项部家批人名宗起余多万%％]")
 
 
@@ -206,7 +207,14 @@ class Tagger:
             for i, (s, e) in enumerate(clauses):
                 if has_quantity(text[s:e]):
                     keep[i] = True
-                    if i > 0:
+                    j = i - 1
+                    while j > 0 and not text[clauses[j][0]:clauses[j][1]].strip():
+                        j -= 1
+                    above = text[clauses[j][0]:clauses[j][1]].strip() if j >= 0 else ""
+                    if j < i - 1 and above and above[-1] not in "。；;！!？?:：" and not _HEADING_LIKE.match(above):
+                        for k in range(j, i):  # PDF text: 共计发布信息\n\n7435 条 — one sentence across blank lines
+                            keep[k] = True
+                    elif i > 0:
                         keep[i - 1] = True
                     if i + 1 < len(clauses) and _NUMBER_AT_LINE_END.search(text[s:e]):
                         keep[i + 1] = True  # PDF text: 公开1133\n条 — the unit is on the next line

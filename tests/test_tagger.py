@@ -224,3 +224,16 @@ def test_rhetorical_counts_are_not_quantities():
     assert is_rhetorical_count(text, 2, 4)  # 两个关键
     assert not is_rhetorical_count(text, 11, 13)  # 一个。: a count
     assert not is_rhetorical_count(text, 18, 21)  # 26个
+
+
+def test_sentence_broken_by_blank_lines_keeps_its_start() -> None:
+    """PDF text: 共计发布信息\\n\\n7435 条 is one sentence; a heading above a blank line is not part of it."""
+    tagger = make_tagger()
+    raw = "门户网站及微博微信平台共计发布信息\n\n7435 条,其中行政规范性文件\n\n38 条。"
+    norm = normalize(raw)
+    kept = "".join(norm.text[s:e] for s, e in tagger.segments(norm.text, [(0, len(norm.text))]))
+    assert kept.startswith("门户网站及微博微信平台共计发布信息")
+    raw = "(一)主动公开方面\n\n2022年,主动公开市政府规章13件。"
+    norm = normalize(raw)
+    kept = "".join(norm.text[s:e] for s, e in tagger.segments(norm.text, [(0, len(norm.text))]))
+    assert "主动公开方面" not in kept and "规章13件" in kept
