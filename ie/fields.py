@@ -80,7 +80,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
                               strict_units=True),
     "applications_received": FieldSpec(
         "APPLICATIONS", ITEMS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
-        not_about=re.compile(r"政务服务|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
+        not_about=re.compile(r"政务服务|服务事项|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
         related=("applications.new_received.total+applications.carried_over_in.total",
                  "applications.total_processed.total")),
     "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS, not_about=_SERVICE_MATTERS),
@@ -190,9 +190,11 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
     elif _OTHER_YEAR_WORDS.search(before):
         year_ok = False
         notes.append("sentence speaks of another period")
-    # part of a larger figure: 其中 / 包括 in the same clause, before the number
+    # part of a larger figure: 其中 / 包括 in the same clause, before the number; or a list that a sentence
+    # opens with 其中 (其中,微信公众号发布信息1205条,…抖音号发布628条)
     clause = re.split(r"[,,、::]", before)[-1] if before else ""
-    part = bool(_PART_WORDS.search(clause)) or bool(re.search(r"其中", before[-12:]))
+    part = bool(_PART_WORDS.search(clause)) or bool(re.search(r"其中", before[-12:])) \
+        or before.lstrip().startswith("其中")
     return body_ok, year_ok, part, "; ".join(notes)
 
 
@@ -217,8 +219,9 @@ _CHANNEL_COUNT = re.compile(r"(?:账号|帐号|账户|公众号|平台|网站|�
 def _counts_channels(norm: Any, m: _Mention, spec: FieldSpec) -> bool:
     if m.unit not in ("个", "家") or spec.units is not ITEMS:
         return False
-    ns = norm_offset(norm, m.start)
-    return bool(_CHANNEL_COUNT.search(norm.text[max(0, ns - 12):ns]))
+    ss, ns, _ = _sentence_at(norm, m.start)
+    # 账号共计33个,其中微信公众号20个、其他(抖音短视频)1个: every count in a sentence about accounts
+    return bool(_CHANNEL_COUNT.search(norm.text[max(0, ns - 12):ns])) or "账号" in norm.text[ss:ns]
 
 
 # 共办结依申请政府信息公开事项23件: applications completed, not received (labels.md)
@@ -230,6 +233,17 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
     ss, ns, _ = _sentence_at(norm, m.start)
     clause = re.split(r"[,,;;]", norm.text[ss:ns])[-1]
     return bool(_COMPLETED.search(clause)) and not _RECEIVED.search(clause)
+
+
+# 本年度共制作政府信息184条,其中主动公开55条: items made or obtained, not items disclosed
+_PRODUCED = re.compile(r"制作|产生|获取|形成|生成")
+_DISCLOSED = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|报送|公布")
+
+
+def _only_produced(norm: Any, m: _Mention) -> bool:
+    ss, ns, _ = _sentence_at(norm, m.start)
+    clause = re.split(r"[,,;;]", norm.text[ss:ns])[-1]
+    return bool(_PRODUCED.search(clause)) and not _DISCLOSED.search(clause)
 
 
 def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
@@ -259,17 +273,33 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
 
 
 def _part_of_another_fact(record: dict, norm: Any, m: _Mention, label: str | None) -> bool:
+    split = _split_label(record, norm, m)
+    return split is not None and split != label
+
+
+def _in_clause_part(norm: Any, m: _Mention) -> bool:
+    """其中 / 包括 / 含 in the mention's own clause (not only at the head of its sentence)."""
+    ss, ns, _ = _sentence_at(norm, m.start)
+    before = norm.text[max(ss, ns - 200):ns].replace("\n", "")
+    clause = re.split(r"[,,、::]", before)[-1] if before else ""
+    return bool(_PART_WORDS.search(clause)) or "其中" in before[-12:]
+
+
+def _split_label(record: dict, norm: Any, m: _Mention) -> str | None:
+    """The label of the figure a part (其中…) splits: the nearest tagged figure before 其中 in the sentence
+    (or the sentence before, when this one opens with 其中); None when there is none."""
     """Whether the figure the part (其中…) splits is tagged with another label: 主动公开…500条,其中通过门户网站
     公开300条 — the website figure is a fact of its own, not a stand-in for a missing total."""
     ss, ns, _ = _sentence_at(norm, m.start)
     if norm.text[ss:ns].lstrip().startswith("其中") and ss > 1:  # …共计1500条。其中…: the sentence before
         ss, _ = sentence_bounds(norm.text, ss - 2, stop_at_newline=False)
-    for item in record.get("narrative") or []:
-        if item.get("label") in (None, label) or item.get("start", m.start) >= m.start:
-            continue
-        if ss <= norm_offset(norm, item["start"]) < ns:
-            return True
-    return False
+    split_at = norm.text.rfind("其中", ss, ns)
+    limit = split_at if split_at >= 0 else ns
+    # the figure that is split: the nearest tagged figure before 其中
+    before = [(norm_offset(norm, it["start"]), it.get("label")) for it in record.get("narrative") or []
+              if it.get("label") is not None and it.get("start", m.start) < m.start]
+    before = [b for b in before if ss <= b[0] < limit]
+    return max(before)[1] if before else None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -445,6 +475,16 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m)]
+        if key == "disclosed_total":
+            mentions = [m for m in mentions if not _only_produced(norm, m)]
+        for m in mentions:
+            if not m.part or m.source != "narrative":
+                continue
+            split = _split_label(record, norm, m)
+            if (split is not None and split != spec.label) or (split is None and not _in_clause_part(norm, m)):
+                # 其中政策规范性文件类17条 inside 主动公开…2027条: a fact of its own (labels.md); and a list
+                # opened by 其中 with no figure of this fact before it splits nothing we know
+                m.part = False
         if key == "processing_fees":
             mentions += processing_fee_candidates(norm)
         mentions.sort(key=lambda m: m.score(), reverse=True)
@@ -468,7 +508,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                 conf *= 0.5
             if best.part and not _part_of_another_fact(record, norm, best, spec.label):
                 conf *= 0.6  # a part (其中…) stands in for a total the model did not find
-            rivals = {m.value for m in mentions[1:] if m.main_unit and m.in_scope and not m.part}
+            rivals = {m.value for m in mentions if m is not best and m.main_unit and m.in_scope and not m.part}
             if rivals - {best.value}:
                 conf *= 0.85
             kind = "field_narrative" if best.source == "narrative" else "rule"
@@ -478,7 +518,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             fields[key] = {
                 "value": best.value, "unit": best.unit, "confidence": cal.apply(conf, kind),
                 "sources": ["narrative"], "agree": None, "evidence": evidence,
-                "alternatives": [_alt(m) for m in mentions[1:]],
+                "alternatives": [_alt(m) for m in mentions if m is not best],
             }
             continue
 

@@ -129,7 +129,8 @@ _DATE_LINE_RE = re.compile(
 )
 _J = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"  # converter pinyin junk after a character
 _PUB_LINE_RE = re.compile(
-    rf"(?:[发發]{_J}(?:布|文|表){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|公开日期|(?P<upd>更新(?:日期|时间)|生成日期))"
+    rf"(?:[发發]{_J}(?:布|文|表){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|公开日期|信息提供日期|提供日期"
+    rf"|(?P<upd>更新(?:日期|时间)|生成日期))"
     r"\s*[\]】]?\s*[|::]?\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
 )
@@ -447,7 +448,7 @@ _YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
 _OFFICE_RE = re.compile(r"(?:办公室|办公厅|政务公开办|公开办|政府办|管理办)$")
 _CONTACT_RE = re.compile(
-    rf"(?:请|可)?与\s*({_ORG})\s*(?:政府信息公开|政务公开|信息公开)?[^,,。()()]{{0,14}}?联系"
+    rf"(?:请|可)?与\s*({_ORG})\s*(?:政府信息公开|政务公开|信息公开)?[^,,。()()]{{0,14}}?(?:\([^()]{{0,60}}\))?\s*联系"
     rf"|(?:请|可|欢迎)(?:联系|咨询)\s*[::]?\s*({_ORG})(?=[\s,,。;;(()]|$)"
 )
 
@@ -466,7 +467,7 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
         gov = re.match(r"(?:人民)?政府(?!信息公开)", norm.text[e:e + 6])
         if gov and re.search(r"[省市区县旗州盟镇乡]$", norm.text[s:e]):  # 与青山乡|人民政府办公室联系
             e += gov.end()
-        office = re.search(r"(?:人民政府|政府)(?:党政)?办公室$", norm.text[s:e])
+        office = re.search(r"(?:人民政府|政府)[\u4e00-\u9fff]{0,4}?办公室$", norm.text[s:e])  # 党政综合办公室
         town = re.search(r"(?:[镇乡]|街道)(?:党政)?办公室$", norm.text[s:e])
         if office:  # 请与平甸乡人民政府办公室联系: the office answers for its government
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2

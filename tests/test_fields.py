@@ -733,6 +733,8 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     ("组织开展政策解读,400余人次参加培训。", "400余人次", "INTERPRETATIONS", 400, "余人次", "interpretations"),
     # a count of accounts is not a count of items published
     ("开设政务新媒体账号共计33个。", "33个", "DISCLOSED_NEWMEDIA", 33, "个", "disclosed_newmedia"),
+    ("开设政务新媒体账号33个,其中微信公众号20个、其他(抖音短视频)1个。", "1个", "DISCLOSED_NEWMEDIA", 1, "个",
+     "disclosed_newmedia"),
     # service matters are not requests from the public, and their completion rate is no response rate
     ("网上服务平台共受理公安业务6945件。", "6945件", "HOTLINE_RECEIVED", 6945, "件", "hotline_received"),
     ("共受理各类服务事项144350件,办结率100%。", "100%", "RESPONSE_RATE", 100, "%", "response_rate"),
@@ -766,3 +768,20 @@ def test_no_processing_fee_phrased_with_disclosure():
     rec, norm = record_for(text)
     fields, _, _ = merge_fields(rec, norm)
     assert fields["processing_fees"]["value"] == 0
+
+
+def test_a_list_opened_by_qizhong_is_parts():
+    text = ("2023年青山县公安局政府信息公开工作年度报告\n一、总体情况\n2023年,通过政务新媒体公开政府信息2808条。"
+            "其中,微信公众号发布信息1205条,抖音号发布信息628条。\n")
+    narrative = [item(text, n, "DISCLOSED_NEWMEDIA", int(n[:-1]), "条", conf=c)
+                 for n, c in (("2808条", 0.92), ("1205条", 0.93), ("628条", 0.96))]
+    rec, norm = record_for(text, narrative)
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_newmedia"]["value"] == 2808
+
+
+def test_items_made_are_not_items_disclosed():
+    text = "2019年青山乡政府信息公开工作年度报告\n一、总体情况\n我乡依法公开。本年度共制作政府信息184条,其中主动公开55条。\n"
+    rec, norm = record_for(text, [item(text, "184条", "DISCLOSED_TOTAL", 184, "条")])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_total"] is None

@@ -373,3 +373,19 @@ def test_names_without_a_standard_title(text, issuer, year):
 def test_more_cover_and_opening_shapes(text, issuer):
     meta, _ = meta_of(text)
     assert (meta["issuer"] or {}).get("value") == issuer
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("一、总体情况\n无。\n若有疑问,请联系青山镇人民政府党政综合办公室(电话:0597-1234567)。\n", "青山镇人民政府"),
+    ("一、总体情况\n无。\n如有疑问,请与青山市公安局(地址:青山市红旗路36号;邮编:266700;电话:1234567)联系。\n",
+     "青山市公安局"),
+])
+def test_contact_lines_with_asides(text, issuer):
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+
+
+def test_information_provided_date_line():
+    meta, _ = meta_of("青山县教育局2018年政府信息公开工作年度报告\n信息提供日期 : 2019-02-20 16:48来源 : 教育局\n"
+                      "一、总体情况\n无。\n")
+    assert meta["published"]["value"] == "2019-02-20"
