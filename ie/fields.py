@@ -240,6 +240,20 @@ _PRODUCED = re.compile(r"制作|产生|获取|形成|生成")
 _DISCLOSED = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|报送|公布")
 
 
+# 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
+_WEB = re.compile(r"网站|门户|政务网|网$|网[、和及与]")
+_NON_WEB = re.compile(r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号|公报|报纸|电视|广播")
+
+
+def _several_channels(norm: Any, m: _Mention) -> bool:
+    """A website-labelled figure whose clause names another kind of channel too: all channels' total."""
+    ss, ns, _ = _sentence_at(norm, m.start)
+    clause = re.split(r"[,,;;。]", norm.text[ss:ns])[-1]
+    # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause
+    return bool(_WEB.search(clause)) and bool(_NON_WEB.search(clause)) and "其中" not in clause \
+        and not re.search(r"\d", clause)
+
+
 def _only_produced(norm: Any, m: _Mention) -> bool:
     ss, ns, _ = _sentence_at(norm, m.start)
     clause = re.split(r"[,,;;]", norm.text[ss:ns])[-1]
@@ -477,6 +491,14 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             mentions = [m for m in mentions if not _only_completed(norm, m)]
         if key == "disclosed_total":
             mentions = [m for m in mentions if not _only_produced(norm, m)]
+            website = _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal)
+            for m in website:
+                if _several_channels(norm, m):  # the model's website label, read as all channels: less sure
+                    m.confidence *= 0.85
+                    m.note = m.note or "a figure for several channels, labelled as the website's"
+                    mentions.append(m)
+        if key == "disclosed_website":
+            mentions = [m for m in mentions if not _several_channels(norm, m)]
         for m in mentions:
             if not m.part or m.source != "narrative":
                 continue

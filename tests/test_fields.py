@@ -785,3 +785,25 @@ def test_items_made_are_not_items_disclosed():
     rec, norm = record_for(text, [item(text, "184条", "DISCLOSED_TOTAL", 184, "条")])
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_total"] is None
+
+
+def test_a_website_and_an_account_together_are_all_channels():
+    text = ("2023年青山市公安局政府信息公开工作年度报告\n一、总体情况\n本局依法公开。"
+            "通过青山政务网、青山公安微信等网络渠道主动发布信息700余条。在政府网站公开人事信息107条。\n")
+    narrative = [item(text, "700余条", "DISCLOSED_WEBSITE", 700, "余条", conf=0.86),
+                 item(text, "107条", "DISCLOSED_WEBSITE", 107, "条", conf=0.96)]
+    rec, norm = record_for(text, narrative)
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_total"]["value"] == 700
+    assert fields["disclosed_website"]["value"] == 107
+
+
+def test_a_list_with_a_figure_per_channel_keeps_the_website_figure():
+    text = ("2017年青山区政府信息公开工作年度报告\n一、总体情况\n全区主动公开政府信息9726条。其中,通过政府公报公开信息188条、"
+            "政府网站发布信息6577条、政务微博发布508条。\n")
+    narrative = [item(text, "9726条", "DISCLOSED_TOTAL", 9726, "条"),
+                 item(text, "6577条", "DISCLOSED_WEBSITE", 6577, "条")]
+    rec, norm = record_for(text, narrative)
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_website"]["value"] == 6577
+    assert fields["disclosed_total"]["value"] == 9726
