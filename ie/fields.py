@@ -87,7 +87,8 @@ FIELD_SPECS: dict[str, FieldSpec] = {
     "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS, not_about=_SERVICE_MATTERS),
     "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True, not_about=_SERVICE_MATTERS),
     "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",),
-                          about=re.compile(r"培训|轮训|训练|讲座|授课|辅导|学习|研讨|观摩")),
+                          about=re.compile(r"培训|轮训|训练|讲座|授课|辅导|学习|研讨|观摩"),
+                          never_units=frozenset({"条", "件", "篇", "份", "项"})),  # 就业培训信息5条: items
     "applications_processed": FieldSpec(None, ITEMS, ("applications.total_processed.total",)),
     "reviews_total": FieldSpec(
         None, ITEMS, ("review_litigation.review_total", "statistics_pre2019.admin_review_total")),

@@ -396,7 +396,8 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
                 if c is not None:
                     out.append(c)
     # 汇总2021年度丽水市商务局的政务公开工作…: the body whose year's work the report sums up
-    for m in _YEAR_ORG_WORK_RE.finditer(text, 0, max(front_end, min(len(text), 600))):
+    for m in list(_YEAR_ORG_WORK_RE.finditer(text, 0, max(front_end, min(len(text), 600)))) + \
+            list(_NOW_REPORT_RE.finditer(text, 0, max(front_end, min(len(text), 600)))):
         c = _org_cand(text, m.start(1), m.end(1), 0.8, "first_sentence")
         if c is not None and not _OFFICE_RE.search(c.value):
             out.append(c)
@@ -444,6 +445,8 @@ def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand
     return issuers, dates
 
 
+# 现将突泉县应急管理局2021年度政府信息公开工作年度报告如下: the report is the named body's
+_NOW_REPORT_RE = re.compile(rf"现将\s*({_ORG})\s*(?:19|20)\d{{2}}\s*年度?\s*{_TITLE_KW}")
 _YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?:政府信息公开|政务公开|信息公开)工作")
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
 _OFFICE_RE = re.compile(r"(?:办公室|办公厅|政务公开办|公开办|政府办|管理办)$")

@@ -729,6 +729,7 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
 @pytest.mark.parametrize("sentence,needle,label,value,unit,key", [
     # a 期 of a newsletter or a programme is no training session
     ("全年共发布了40期安全生产信息简报。", "40期", "TRAINING", 40, "期", "training"),
+    ("发布就业培训信息5条。", "5条", "TRAINING", 5, "条", "training"),  # items about training
     # people are never interpretations
     ("组织开展政策解读,400余人次参加培训。", "400余人次", "INTERPRETATIONS", 400, "余人次", "interpretations"),
     # a count of accounts is not a count of items published

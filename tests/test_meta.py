@@ -389,3 +389,9 @@ def test_information_provided_date_line():
     meta, _ = meta_of("青山县教育局2018年政府信息公开工作年度报告\n信息提供日期 : 2019-02-20 16:48来源 : 教育局\n"
                       "一、总体情况\n无。\n")
     assert meta["published"]["value"] == "2019-02-20"
+
+
+def test_now_we_publish_the_bodys_report():
+    meta, _ = meta_of("根据条例,现将青山县应急管理局2021年度政府信息公开工作年度报告如下。\n一、总体情况\n"
+                      "(一)主动公开。2021年,县应急管理局共公开各类政务信息122条。\n")
+    assert meta["issuer"]["value"] == "青山县应急管理局"
