@@ -10,7 +10,7 @@ from helpers.table_render import random_report, render
 from ie.normalize import normalize
 from ie.sections import split_sections
 from ie.tables import parse_tables
-from ie.tables.flat import split_cells
+from ie.tables.flat import split_cells, unflatten
 
 
 def _t2(v: list[int]) -> bool:
@@ -102,3 +102,10 @@ def test_flattened_table_rows_are_not_prose():
     kept = "".join(norm.text[s:e] for s, e in _without([(0, len(norm.text))], flat.tables))
     assert "主动公开信息12条" in kept
     assert "713000074" not in kept and "723000075" not in kept
+
+
+def test_prose_naming_the_rows_is_not_a_flattened_table():
+    text = ("三、收到和处理政府信息公开申请情况 2022年,本机关本年新收政府信息公开申请15件,上年结转政府信息公开申请2件。"
+            "本年度办理结果中,予以公开10件,部分公开3件,不予公开中属于国家秘密0件,其他法律行政法规禁止公开1件,"
+            "本机关不掌握相关政府信息2件,重复申请1件,结转下年度继续办理0件。全部在法定期限内答复,今后我们将进一步加强培训。")
+    assert unflatten(normalize(text)) is None

@@ -41,6 +41,7 @@ _HEADINGS = re.compile(r"[一二三四五六七八九十]、(?:收到和处理�
 _T3_HEADER_END = re.compile(r"复议后起诉[^\d]{0,80}总计")
 _P_UNIT_ROW = re.compile(r"(?<=\s)(?:条|件|次|个|人|人次|万元|元|场|期|篇|项|份)\s+-?\d+(?:\.\d+)?(?:\s+-?\d+(?:\.\d+)?)*(?=\s)")
 _SEARCH_BUDGET = 200_000
+_UNIT_AFTER = re.compile(r"[ \t]*(?:件|条|个|次|人|项|份|宗|起|万元|元|%)")
 
 
 def split_cells(run: str, ncol: int, check: Callable[[list[int]], bool] | None) -> list[str] | None:
@@ -210,7 +211,10 @@ def _labelled_rows(text: str, s: int, e: int, rows: Sequence[tuple[str, str, str
         stop = found[i + 1][1] if i + 1 < len(found) else e
         rx = _DECIMAL_RUN if decimals(key) else _VALUE_RUN
         vm = rx.match(text, le, stop)
-        out.append(_Row(ls, (le, vm.end() if vm else le), ncol(key), check, decimals(key)))
+        ve = vm.end() if vm else le
+        if _UNIT_AFTER.match(text, ve):
+            continue  # 予以公开10件: a sentence that names the row, not the row
+        out.append(_Row(ls, (le, ve), ncol(key), check, decimals(key)))
     return out
 
 
@@ -218,7 +222,8 @@ def _app_rows(text: str, s: int, e: int) -> list[_Row]:
     version = "v2021" if any(k in text[s:e] for k in T.APP_V2021_MARKERS) else "v2019"
     rows = T.APP_ROWS[version]
     found = _labelled_rows(text, s, e, rows, lambda k: len(T.APP_COLUMNS), _t2_check, lambda k: False)
-    return found if len(found) >= _MIN_ROWS else []
+    with_values = [r for r in found if text[r.values[0]:r.values[1]].strip()]
+    return found if len(with_values) >= _MIN_ROWS else []
 
 
 def _t1_rows(text: str, s: int, e: int) -> list[_Row]:
