@@ -191,12 +191,16 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
     elif _OTHER_YEAR_WORDS.search(before):
         year_ok = False
         notes.append("sentence speaks of another period")
-    # part of a larger figure: 其中 / 包括 in the same clause, before the number; or a list that a sentence
-    # opens with 其中 (其中,微信公众号发布信息1205条,…抖音号发布628条)
+    in_clause, list_head = _part_words(before)
+    return body_ok, year_ok, in_clause or list_head, "; ".join(notes)
+
+
+def _part_words(before: str) -> tuple[bool, bool]:
+    """Whether the figure after ``before`` (its sentence so far) is a part of a larger one: (其中 / 包括 / 含
+    in its own clause, a sentence that opens with 其中 and lists parts: 其中,微信公众号发布信息1205条,…628条)."""
     clause = re.split(r"[,,、::]", before)[-1] if before else ""
-    part = bool(_PART_WORDS.search(clause)) or bool(re.search(r"其中", before[-12:])) \
-        or before.lstrip().startswith("其中")
-    return body_ok, year_ok, part, "; ".join(notes)
+    in_clause = bool(_PART_WORDS.search(clause)) or "其中" in before[-12:]
+    return in_clause, before.lstrip().startswith("其中")
 
 
 def _sentence_at(norm: Any, ostart: int) -> tuple[int, int, int]:
@@ -230,9 +234,14 @@ _COMPLETED = re.compile(r"办结|答复|办理完毕|处理完毕")
 _RECEIVED = re.compile(r"收到|受理|新收|接收|申请数|共有|提出")
 
 
-def _only_completed(norm: Any, m: _Mention) -> bool:
+def _clause_before(norm: Any, m: _Mention) -> str:
+    """The clause of the mention's sentence up to the mention."""
     ss, ns, _ = _sentence_at(norm, m.start)
-    clause = re.split(r"[,,;;]", norm.text[ss:ns])[-1]
+    return re.split(r"[,,;;]", norm.text[ss:ns])[-1]
+
+
+def _only_completed(norm: Any, m: _Mention) -> bool:
+    clause = _clause_before(norm, m)
     return bool(_COMPLETED.search(clause)) and not _RECEIVED.search(clause)
 
 
@@ -248,16 +257,14 @@ _NON_WEB = re.compile(r"微信|微博|公众号|新媒体|客户端|抖音|头�
 
 def _several_channels(norm: Any, m: _Mention) -> bool:
     """A website-labelled figure whose clause names another kind of channel too: all channels' total."""
-    ss, ns, _ = _sentence_at(norm, m.start)
-    clause = re.split(r"[,,;;。]", norm.text[ss:ns])[-1]
+    clause = _clause_before(norm, m)
     # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause
     return bool(_WEB.search(clause)) and bool(_NON_WEB.search(clause)) and "其中" not in clause \
         and not re.search(r"\d", clause)
 
 
 def _only_produced(norm: Any, m: _Mention) -> bool:
-    ss, ns, _ = _sentence_at(norm, m.start)
-    clause = re.split(r"[,,;;]", norm.text[ss:ns])[-1]
+    clause = _clause_before(norm, m)
     return bool(_PRODUCED.search(clause)) and not _DISCLOSED.search(clause)
 
 
@@ -295,9 +302,7 @@ def _part_of_another_fact(record: dict, norm: Any, m: _Mention, label: str | Non
 def _in_clause_part(norm: Any, m: _Mention) -> bool:
     """其中 / 包括 / 含 in the mention's own clause (not only at the head of its sentence)."""
     ss, ns, _ = _sentence_at(norm, m.start)
-    before = norm.text[max(ss, ns - 200):ns].replace("\n", "")
-    clause = re.split(r"[,,、::]", before)[-1] if before else ""
-    return bool(_PART_WORDS.search(clause)) or "其中" in before[-12:]
+    return _part_words(norm.text[max(ss, ns - 200):ns].replace("\n", ""))[0]
 
 
 def _split_label(record: dict, norm: Any, m: _Mention) -> str | None:
