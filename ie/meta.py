@@ -79,7 +79,7 @@ _FIRST_SENT_RE = re.compile(
 # 2020年,大英县认真贯彻…: a place as the subject speaks for its government
 _FIRST_SENT_PLACE_RE = re.compile(
     rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?"
-    rf"([\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|市|旗|镇|乡))(?=\s*(?:{_VERB_AFTER}))"
+    rf"([\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|市|旗|镇|乡)(?:(?:人民)?政府)?)(?=\s*(?:{_VERB_AFTER}))"
 )
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(

@@ -347,6 +347,7 @@ def test_bulleted_date_line_under_the_title():
     ("青山县人民政府机关\n2020年政府信息公开工作年度报告\n一、总体情况\n无。\n", "青山县人民政府", 2020),
     # no title: a place, or a bureau's work, opens the overview
     ("县政府编制了2020年度政府信息公开工作报告。\n一、总体情况\n2020年,青山县认真贯彻落实条例。\n", "青山县", 2020),
+    ("根据条例规定,青田镇政府结合实际工作,认真编制了2016年度政府信息公开年度报告。\n一、总体情况\n无。\n", "青田镇政府", 2016),
     ("一、总体情况\n(一)总体情况。2021年,县水利局的政府信息公开工作严格按照要求开展。\n", "县水利局", 2021),
     # the contact is a town's office inside a district government's name
     ("一、总体情况\n2019年以来,我镇积极公开。\n如有疑问,请与河西区人民政府青山镇办公室联系。\n",
