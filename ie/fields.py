@@ -83,8 +83,11 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         not_about=re.compile(r"政务服务|服务事项|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
         related=("applications.new_received.total+applications.carried_over_in.total",
                  "applications.total_processed.total")),
-    "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS, not_about=_SERVICE_MATTERS),
-    "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS, not_about=_SERVICE_MATTERS),
+    # requests are never counted in issues or sessions (征集并公布调查意见6期)
+    "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS, not_about=_SERVICE_MATTERS,
+                                  never_units=frozenset({"期", "场"})),
+    "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS, not_about=_SERVICE_MATTERS,
+                                  never_units=frozenset({"期", "场"})),
     "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True, not_about=_SERVICE_MATTERS),
     "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",),
                           about=re.compile(r"培训|轮训|训练|讲座|授课|辅导|学习|研讨|观摩"),

@@ -730,6 +730,7 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     # a 期 of a newsletter or a programme is no training session
     ("全年共发布了40期安全生产信息简报。", "40期", "TRAINING", 40, "期", "training"),
     ("发布就业培训信息5条。", "5条", "TRAINING", 5, "条", "training"),  # items about training
+    ("收到群众留言3条全部办结,征集并公布调查意见6期。", "6期", "HOTLINE_RESOLVED", 6, "期", "hotline_resolved"),
     # people are never interpretations
     ("组织开展政策解读,400余人次参加培训。", "400余人次", "INTERPRETATIONS", 400, "余人次", "interpretations"),
     # a count of accounts is not a count of items published
