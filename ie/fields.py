@@ -214,9 +214,13 @@ def _sentence_at(norm: Any, ostart: int) -> tuple[int, int, int]:
     return ss, ns, se
 
 
-def _in_sentence(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
+def _sentence_of(norm: Any, m: _Mention) -> str:
     ss, _, se = _sentence_at(norm, m.start)
-    return bool(topic.search(norm.text[ss:se]))
+    return norm.text[ss:se]
+
+
+def _in_sentence(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
+    return bool(topic.search(_sentence_of(norm, m)))
 
 
 # 政务新媒体账号共计33个: a count of accounts, sites or columns, not of items published through them
@@ -272,8 +276,7 @@ def _only_produced(norm: Any, m: _Mention) -> bool:
 
 
 def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
-    ss, _, se = _sentence_at(norm, m.start)
-    sentence = norm.text[ss:se]
+    sentence = _sentence_of(norm, m)
     return bool(topic.search(sentence)) and "公开" not in sentence
 
 
@@ -295,11 +298,6 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
             text=item.get("text", ""),
         ))
     return out
-
-
-def _part_of_another_fact(record: dict, norm: Any, m: _Mention, label: str | None) -> bool:
-    split = _split_label(record, norm, m)
-    return split is not None and split != label
 
 
 def _in_clause_part(norm: Any, m: _Mention) -> bool:
@@ -537,9 +535,9 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                 conf *= 0.6
             if not best.in_scope:
                 conf *= 0.5
-            if best.part and not _part_of_another_fact(record, norm, best, spec.label):
-                conf *= 0.6  # a part (其中…) stands in for a total the model did not find
-            rivals = {m.value for m in mentions if m is not best and m.main_unit and m.in_scope and not m.part}
+            if best.part:  # parts of another fact were cleared above: this one stands in for a missing total
+                conf *= 0.6
+            rivals = {m.value for m in mentions[1:] if m.main_unit and m.in_scope and not m.part}
             if rivals - {best.value}:
                 conf *= 0.85
             kind = "field_narrative" if best.source == "narrative" else "rule"
@@ -549,7 +547,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             fields[key] = {
                 "value": best.value, "unit": best.unit, "confidence": cal.apply(conf, kind),
                 "sources": ["narrative"], "agree": None, "evidence": evidence,
-                "alternatives": [_alt(m) for m in mentions if m is not best],
+                "alternatives": [_alt(m) for m in mentions[1:]],
             }
             continue
 

@@ -396,13 +396,13 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
                 if c is not None:
                     out.append(c)
     # 汇总2021年度丽水市商务局的政务公开工作…: the body whose year's work the report sums up
-    for m in list(_YEAR_ORG_WORK_RE.finditer(text, 0, max(front_end, min(len(text), 600)))) + \
-            list(_NOW_REPORT_RE.finditer(text, 0, max(front_end, min(len(text), 600)))):
+    head_end = max(front_end, min(len(text), 600))
+    for m in [*_YEAR_ORG_WORK_RE.finditer(text, 0, head_end), *_NOW_REPORT_RE.finditer(text, 0, head_end)]:
         c = _org_cand(text, m.start(1), m.end(1), 0.8, "first_sentence")
         if c is not None and not _OFFICE_RE.search(c.value):
             out.append(c)
     # 本报告由X编制: X is the issuer unless it is an office compiling for a government (区政府办公室)
-    for m in _COMPILER_RE.finditer(text, 0, max(front_end, min(len(text), 600))):
+    for m in _COMPILER_RE.finditer(text, 0, head_end):
         c = _org_cand(text, m.start(1), m.end(1), 0.7, "compiler")
         if c is not None and not _OFFICE_RE.search(c.value):
             out.append(c)
