@@ -184,6 +184,19 @@ _RIGHT_O = re.compile(
     r"账号|平台|网站|栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
     r"部分|章|节|款)"
 )
+# After N个: a kind of channel or place; the count is of accounts or places (开通97个政务新媒体), not items.
+_RIGHT_O_AFTER_GE = re.compile(
+    r"(?:政务新媒体|新媒体|政务微博|微博|微信|公众号|客户端|政务号|抖音|头条号|专栏|专题|板块|子站|网页|页面|窗口|"
+    r"服务点|查阅点|公开点|场所)"
+)
+
+
+def counts_other_things(text: str, end: int) -> bool:
+    """Does the word right after a quantity ending at ``end`` make it a count of bodies, channels or other
+    things (``30个部门``, ``97个政务新媒体``, ``6个类别``), which labels.md leaves ``O``?"""
+    after = text[end:end + 12]
+    return (_RIGHT_O.match(after) is not None
+            or text[end - 1:end] in ("个", "家", "所") and _RIGHT_O_AFTER_GE.match(after) is not None)
 # Phrases right after a quantity that name the fact for 举办12场新闻发布会-style sentences.
 _RIGHT_KW: list[tuple[str, str]] = [
     ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("新闻发布", "PRESS_EVENTS"),
@@ -289,7 +302,7 @@ def _is_quantity(s: str, m: re.Match) -> bool:
         return False  # 八部分组成
     if num[0] in _CN and unit == "个":
         return False  # 两个确立, 三个满意
-    return not _RIGHT_O.match(s[end:end + 12])
+    return not counts_other_things(s, end)
 
 
 def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sentence) -> str | None:

@@ -85,6 +85,14 @@ def is_rhetorical_count(text: str, start: int, end: int) -> bool:
             and _CJK_RE.match(text, end) is not None)
 
 
+def _never_a_fact(text: str, start: int, end: int) -> bool:
+    """Quantities labels.md always leaves ``O`` whatever the model says: slogans and counts of bodies,
+    channels or other things (the word after the unit decides, as in the keyword rules)."""
+    from ie.keywords import counts_other_things
+
+    return is_rhetorical_count(text, start, end) or counts_other_things(text, end)
+
+
 def has_quantity(clause: str) -> bool:
     """Could this clause hold a tagged quantity? (Dates and years alone do not count.)"""
     if _DIGIT_RE.search(_DATE_RE.sub("", clause)):
@@ -328,10 +336,10 @@ class Tagger:
         if self.fusion:
             return [Prediction(s, e, lab, round(conf, 4))
                     for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)
-                    if not is_rhetorical_count(text, s, e)]
+                    if not _never_a_fact(text, s, e)]
         out = []
         for s, e, label in snap_to_quantities(text, decode_spans(probs, self.id2label), probs, self.id2label):
-            if not text[s:e].strip() or is_rhetorical_count(text, s, e):
+            if not text[s:e].strip() or _never_a_fact(text, s, e):
                 continue
             # confidence: geometric mean over the span of P(inside, this label), times P(O) just after it
             ids = [self.label2id[f"B-{label}"], self.label2id[f"I-{label}"]]

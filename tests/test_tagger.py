@@ -4,7 +4,9 @@ repair, offsets into the original text, values and confidences."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 import torch
 
 from ie.labels import label2id
@@ -237,3 +239,26 @@ def test_sentence_broken_by_blank_lines_keeps_its_start() -> None:
     norm = normalize(raw)
     kept = "".join(norm.text[s:e] for s, e in tagger.segments(norm.text, [(0, len(norm.text))]))
     assert "主动公开方面" not in kept and "规章13件" in kept
+
+
+def test_counts_of_channels_and_bodies_are_never_facts() -> None:
+    """labels.md: counts of other bodies (30个部门) and of accounts or places are O, whatever the model says."""
+    from ie.keywords import counts_other_things
+    from ie.tagger import _never_a_fact
+
+    text = "组织97个政务新媒体转载信息1200条,覆盖30个部门;微信公众号推送信息97个。"
+    assert counts_other_things(text, text.index("97个") + 3)
+    assert counts_other_things(text, text.index("30个") + 3)
+    assert not counts_other_things(text, text.index("1200条") + 5)
+    end = text.rindex("97个") + 3
+    assert not _never_a_fact(text, end - 3, end)  # 推送信息97个。: items
+
+
+def test_shipped_model_leaves_counts_of_accounts_out(repo_dir: Path) -> None:
+    if not (repo_dir / "models" / "default" / "config.json").exists():
+        pytest.skip("no narrative model in models/default")
+    from ie.tagger import Tagger
+
+    text = "积极构建政务新媒体矩阵,组织各级政府网站和97个政务新媒体,及时转载重要信息。全年通过政府网站公开信息1247条。"
+    spans = {text[p.start:p.end] for p in Tagger.load().predict(text)}
+    assert "97个" not in spans and "1247条" in spans
