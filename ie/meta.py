@@ -63,7 +63,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
-    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|部"
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
@@ -86,7 +86,9 @@ _NOT_ORG_RE = re.compile(
     r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关"
     r"|为|对|认真|做好|加强|切实|着力|深入|进一步|局|委|办|厅)"
     r"|^[省市区县镇乡]?(?:人民)?政府$"
-    r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年)|我|现将|报告|根据|关于"
+    r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
+    r"|^(?:按照|依照|依据|结合|围绕|通过|经过)"
+    r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$"  # words in 部 that name no ministry
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
 _TITLE_KW = r"(?:政府信息公开|政务信息公开|政务公开|信息公开)"
@@ -139,8 +141,10 @@ _YMD = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d
 _BYLINE_DATE_RE = re.compile(rf"(?:^|[ \t])(?:时间|日期)[ \t]*[::][ \t]*{_YMD}", re.M)
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
-    rf"^[ \t]*[•·*-]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
+    rf"^[ \t]*[•·*-]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:文章|信息)?(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
 )
+# 2023年政府信息公开工作年度报告 ( 2024-01-31 ): the page's date after the title
+_TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((][ \t]*{_YMD}[ \t]*[))][ \t]*$", re.M)
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
      0.93, "统计期限"),
@@ -160,6 +164,7 @@ _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
                 r"(?!将)"), 0.6, "年+我局"),
 ]
 _OPENING_YEAR_RE = re.compile(r"[ \t]*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:以来)?\s*[,,]")
+_SENTENCE_YEAR_RE = re.compile(r"(?<=[。;;\n])[ \t]*(?P<year>(?:19|20)\d{2})\s*年度?\s*[,,]")
 
 
 @dataclass
@@ -382,9 +387,9 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
     ov = _section(sections, "overview")
     if ov is not None:
         bs = _body_start(text, ov)
-        regions.append((bs, min(ov.end, bs + 400)))
+        regions.append((max(0, bs - 1), min(ov.end, bs + 400)))
     elif front_end < len(text):
-        regions.append((front_end, min(len(text), front_end + 400)))
+        regions.append((max(0, front_end - 1), min(len(text), front_end + 400)))
     out: list[_Cand] = []
     for rs, re_ in regions:
         for rx, prior in ((_FIRST_SENT_RE, 0.8), (_FIRST_SENT_PLACE_RE, 0.7)):
@@ -401,9 +406,14 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
         c = _org_cand(text, m.start(1), m.end(1), 0.8, "first_sentence")
         if c is not None and not _OFFICE_RE.search(c.value):
             out.append(c)
-    # 本报告由X编制: X is the issuer unless it is an office compiling for a government (区政府办公室)
-    for m in _COMPILER_RE.finditer(text, 0, head_end):
-        c = _org_cand(text, m.start(1), m.end(1), 0.7, "compiler")
+    # 本报告由X编制: X is the issuer; an office compiling for its government (由上高县人民政府办公室编制)
+    # speaks for the government; 交通运输部编制了本级…年度报告: the body compiles its own report
+    for m in [*_COMPILER_RE.finditer(text, 0, head_end), *_COMPILES_OWN_RE.finditer(text, 0, head_end)]:
+        s, e = m.span(1)
+        gov_office = re.search(r"(?:人民)?政府(?:办公室|办公厅)$", text[s:e])
+        if gov_office and gov_office.start() > 0:
+            e = s + gov_office.start() + text[s + gov_office.start():e].index("政府") + 2
+        c = _org_cand(text, s, e, 0.7 if gov_office else 0.75, "compiler")
         if c is not None and not _OFFICE_RE.search(c.value):
             out.append(c)
     return out
@@ -449,6 +459,9 @@ def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand
 _NOW_REPORT_RE = re.compile(rf"现将\s*({_ORG})\s*(?:19|20)\d{{2}}\s*年度?\s*{_TITLE_KW}")
 _YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?:政府信息公开|政务公开|信息公开)工作")
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
+_COMPILES_OWN_RE = re.compile(
+    rf"(?:^|[,,。;;)\n])\s*({_ORG})\s*编制了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门)?\s*(?:19|20)\d{{2}}\s*年度?"
+    rf"[^。\n]{{0,6}}?{_TITLE_KW}")
 _OFFICE_RE = re.compile(r"(?:办公室|办公厅|政务公开办|公开办|政府办|管理办)$")
 _CONTACT_RE = re.compile(
     rf"(?:请|可)?与\s*({_ORG})\s*(?:政府信息公开|政务公开|信息公开)?[^,,。()()]{{0,14}}?(?:\([^()]{{0,60}}\))?\s*联系"
@@ -507,6 +520,12 @@ def _year_candidates(norm: _NormLike, sections: list, front_end: int) -> list[_C
         if m and m.start("year") not in seen:
             seen.add(m.start("year"))
             out.append(_Cand(int(m.group("year")), m.start("year"), m.end("year"), 0.75, "opening"))
+    if ov is not None:  # (一)主动公开情况。2022年,银湖湾滨海新区在…: a later sentence of the overview (weaker)
+        bs = _body_start(text, ov)
+        for m in _SENTENCE_YEAR_RE.finditer(text, bs, min(ov.end, bs + 600)):
+            if m.start("year") not in seen:
+                seen.add(m.start("year"))
+                out.append(_Cand(int(m.group("year")), m.start("year"), m.end("year"), 0.55, "opening"))
     return out
 
 
@@ -527,7 +546,7 @@ def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[st
         for m in _PUB_LINE_RE.finditer(norm.original):
             add(m, 0.75 if m.group("upd") else 0.85, True)
     if not out:
-        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE):
+        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE):
             for m in rx.finditer(norm.text, 0, front_end):
                 add(m, 0.7, False)
     return sorted(out, key=lambda c: -c[3])

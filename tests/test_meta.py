@@ -209,9 +209,13 @@ def test_title_variants(text, issuer, year):
     assert meta["year"]["value"] == year
 
 
-def test_compiling_office_is_not_the_issuer():
+def test_compiling_office_speaks_for_its_government():
+    """The template preamble of a government's report: 本报告由X县人民政府办公室…编制. The office compiles the
+    government's report (an office's own report has its own title); other offices name no issuer."""
     text = "本报告由青山县人民政府办公室根据条例编制。统计期限为2022年1月1日至2022年12月31日。\n一、总体情况\n无。\n"
     meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == "青山县人民政府" and meta["issuer"]["confidence"] <= 0.7
+    meta, _ = meta_of(text.replace("青山县人民政府办公室", "青山县政务公开办"))
     assert meta["issuer"] is None
 
 
@@ -396,3 +400,33 @@ def test_now_we_publish_the_bodys_report():
     meta, _ = meta_of("根据条例,现将青山县应急管理局2021年度政府信息公开工作年度报告如下。\n一、总体情况\n"
                       "(一)主动公开。2021年,县应急管理局共公开各类政务信息122条。\n")
     assert meta["issuer"]["value"] == "青山县应急管理局"
+
+
+@pytest.mark.parametrize("text,issuer,year", [
+    # a ministry compiles its own report (traditional script: the normalizer simplifies it)
+    ("按照《條例》,青山運輸部編制了本級行政機關2019年政府信息公開工作年度報告。\n一、總體情況\n無。\n",
+     "青山运输部", 2019),
+    # the overview's first sentence, right after its heading
+    ("根据条例编制本报告,统计期限自2023年1月1日至12月31日止。\n一、总体情况\n2023年青山市住房和城乡建设局坚持依法公开。\n",
+     "青山市住房和城乡建设局", 2023),
+    # a government's office compiles for the government; 按照区… is a verb, not a body
+    ("本年报由河西区青山镇人民政府编制的2018年度政府信息公开年度报告。\n一、概述\n按照区政府信息公开工作规定有关要求,"
+     "2018年,我镇高度重视。\n", "河西区青山镇人民政府", 2018),
+    ("本年度报告由青山县人民政府办公室编制。\n一、总体情况\n2017年,我县依法公开。\n", "青山县人民政府", 2017),
+    # 本街道 is a pronoun; the year from a later sentence of the overview
+    ("一、总体情况\n本年度报告结合2020年度本街道政府信息公开工作情况编制而成。\n", None, 2020),
+    ("一、总体情况\n(一)主动公开情况。2022年,银湖湾新区在目录系统主动公开信息86条。\n", "银湖湾新区", 2022),
+])
+def test_compilers_ministries_and_overview_openings(text, issuer, year):
+    meta, _ = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+    assert (meta["year"] or {}).get("value") == year
+
+
+@pytest.mark.parametrize("front,date", [
+    ("青山县交通运输局2022年政府信息公开工作年度报告\n\n2023-01-10 20:58文章来源:交通局\n", "2023-01-10"),
+    ("2023年政府信息公开工作年度报告 ( 2024-01-31 )\n\n(青山市住房和城乡建设管理委员会)\n", "2024-01-31"),
+])
+def test_page_dates_beside_the_title(front, date):
+    meta, _ = meta_of(front + "一、总体情况\n无。\n")
+    assert meta["published"]["value"] == date
