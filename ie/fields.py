@@ -41,6 +41,10 @@ __all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidate
 ITEMS = frozenset({"条", "件", "篇", "个", "份", "项", "部", "批"})
 EVENTS = frozenset({"场", "次", "期"})
 SESSIONS = frozenset({"期", "次", "场", "班"})
+# requests from the public and applications are also counted as cases (起, 宗, 例), calls (通) and, for
+# consultations, people (咨询2070人次: labels.md)
+APPLICATION_UNITS = ITEMS | {"起", "宗", "例"}
+REQUEST_UNITS = APPLICATION_UNITS | {"通", "次", "人次"}
 PERCENT = frozenset({"%"})
 
 
@@ -79,14 +83,14 @@ FIELD_SPECS: dict[str, FieldSpec] = {
     "press_events": FieldSpec("PRESS_EVENTS", EVENTS, ("statistics_pre2019.press_conferences",),
                               strict_units=True),
     "applications_received": FieldSpec(
-        "APPLICATIONS", ITEMS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
+        "APPLICATIONS", APPLICATION_UNITS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
         not_about=re.compile(r"政务服务|服务事项|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
         related=("applications.new_received.total+applications.carried_over_in.total",
                  "applications.total_processed.total")),
     # requests are never counted in issues or sessions (征集并公布调查意见6期)
-    "hotline_received": FieldSpec("HOTLINE_RECEIVED", ITEMS, not_about=_SERVICE_MATTERS,
+    "hotline_received": FieldSpec("HOTLINE_RECEIVED", REQUEST_UNITS, not_about=_SERVICE_MATTERS,
                                   never_units=frozenset({"期", "场"})),
-    "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", ITEMS, not_about=_SERVICE_MATTERS,
+    "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", REQUEST_UNITS, not_about=_SERVICE_MATTERS,
                                   never_units=frozenset({"期", "场"})),
     "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True, not_about=_SERVICE_MATTERS),
     "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",),
@@ -229,7 +233,7 @@ _CHANNEL_COUNT = re.compile(r"(?:账号|帐号|账户|公众号|平台|网站|�
 
 
 def _counts_channels(norm: Any, m: _Mention, spec: FieldSpec) -> bool:
-    if m.unit not in ("个", "家") or spec.units is not ITEMS:
+    if m.unit not in ("个", "家") or not ITEMS <= spec.units:
         return False
     ss, ns, _ = _sentence_at(norm, m.start)
     # 账号共计33个,其中微信公众号20个、其他(抖音短视频)1个: every count in a sentence about accounts

@@ -809,3 +809,15 @@ def test_a_list_with_a_figure_per_channel_keeps_the_website_figure():
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_website"]["value"] == 6577
     assert fields["disclosed_total"]["value"] == 9726
+
+
+def test_requests_counted_in_cases_calls_or_people_beat_a_part():
+    """咨询电话3000余起 is the requests received; its part 其中投诉电话0个 (in an items unit) is not."""
+    text = ("2018年青山镇政府信息公开工作年度报告\n一、总体情况\n全年共接收咨询电话3000余起,其中投诉电话0个。"
+            "全年共收到1019宗政府信息公开申请。\n")
+    rec, norm = record_for(text, [item(text, "3000余起", "HOTLINE_RECEIVED", 3000, "起"),
+                                  item(text, "0个", "HOTLINE_RECEIVED", 0, "个"),
+                                  item(text, "1019宗", "APPLICATIONS", 1019, "宗")])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["hotline_received"]["value"] == 3000
+    assert fields["applications_received"]["value"] == 1019
