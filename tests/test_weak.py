@@ -28,6 +28,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("官方微博发布信息293条、微信公众号推送信息820条。",
      [("293条", "DISCLOSED_NEWMEDIA"), ("820条", "DISCLOSED_NEWMEDIA")]),
     ("规章13件（含新制定5件），行政规范性文件6件。", [("13件", "POLICY_DOCS"), ("6件", "POLICY_DOCS")]),
+    # a share of the total: O for a category, tagged for a fact of its own (labels.md, parts of a figure)
+    ("新增主动公开政府信息50条，其中，概况信息8条，占16%；规范性文件信息2条，占4%。",
+     [("50条", "DISCLOSED_TOTAL"), ("2条", "POLICY_DOCS")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
@@ -43,6 +46,7 @@ def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) ->
     "一是加强组织领导；1、完善制度。",
     "政府信息公开查阅点接待查阅2.5万人次，发放宣传资料2000余册。",
     "全年办理政务服务事项8600件。",
+    "按申请类别看，征地拆迁类183件，占64%；劳动保障类17件，占6%。",
 ])
 def test_negatives_stay_untagged(text: str) -> None:
     assert weak_label(text) == []
