@@ -204,15 +204,21 @@ _RIGHT_KW: list[tuple[str, str]] = [
     ("访谈", "PRESS_EVENTS"), ("政府开放", "PRESS_EVENTS"), ("通气会", "PRESS_EVENTS"),
     ("培训", "TRAINING"), ("政策解读", "INTERPRETATIONS"), ("解读", "INTERPRETATIONS"),
     ("政府信息公开申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("信息公开申请", "APPLICATIONS"),
+    ("公开政府信息的申请", "APPLICATIONS"), ("政府信息公开的申请", "APPLICATIONS"),
     ("规范性文件", "POLICY_DOCS"), ("政策文件", "POLICY_DOCS"), ("重大政策", "POLICY_DOCS"),
     ("政府信息", "DISCLOSED_TOTAL"), ("信息", None),
 ]
 
-_RIGHT_BODY = re.compile(r"^(?:[省市区县镇乡]政府|[省市区县]委)")
+# what may stand between a quantity and the phrase that names it: 191场市政府新闻发布活动, 1条相关政府信息公开申请,
+# 1次“政府开放日”活动
+_RIGHT_BODY = re.compile(r"^(?:[省市区县镇乡]政府|[省市区县]委|相关|有关|[“\"「])+")
 _HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动")
 _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
+_ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
+_TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:为|达)?\s*")
+_DISCLOSED_LABELS = frozenset({"DISCLOSED_TOTAL", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
 _APP_SPLIT = re.compile(
     r"(?:网上|网络|邮寄|信函|当面|现场|传真|线上|线下|电子邮件|网站)(?:申请|受理|提交)|自然人|法人(?:或其他组织)?申请|"
     r"公民申请|结转|其他渠道"
@@ -289,7 +295,7 @@ def _is_quantity(s: str, m: re.Match) -> bool:
         return False
     if not unit:
         # a bare number is tagged only as a rate or as a 数 (信息数170, 办结率达100)
-        rate_or_count = re.search(r"(?:率|数|数量)[为达是到了\s]*$", s[max(0, start - 6):start])
+        rate_or_count = re.search(r"(?:率|数|数量|事项|申请)[为达是到了\s]*$", s[max(0, start - 6):start])
         at_clause_end = re.match(r"^(?:[,，。；;\n]|$)", s[end:end + 1]) and re.match(r"[\u4e00-\u9fff]", s[start - 1:start])
         if len(num) >= 5 or not (rate_or_count or at_clause_end):
             return False
@@ -313,9 +319,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     """The label from the keywords left of the quantity (and a few right of it), before sentence rules."""
     unit = m["unit"] or ""
     start, end = m.start(), m.end()
-    window = s[win_start:start]
+    window = _ASIDE.sub(lambda a: "_" * len(a.group()), s[win_start:start])
     if not window.strip() and st.prev_any:
         return st.prev_label  # 1期70余人次: side by side, same fact
+    if _TOTAL_WORD.fullmatch(window) and st.prev_label in _DISCLOSED_LABELS:
+        return "DISCLOSED_TOTAL"  # 网站发布1887条,专栏发布514条,总计2401条: the channels summed
     hits = _keywords(window)
     nearest = hits[-1] if hits else None
     dist = len(window) - nearest[1] if nearest else 99

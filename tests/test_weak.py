@@ -31,6 +31,13 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # a share of the total: O for a category, tagged for a fact of its own (labels.md, parts of a figure)
     ("新增主动公开政府信息50条，其中，概况信息8条，占16%；规范性文件信息2条，占4%。",
      [("50条", "DISCLOSED_TOTAL"), ("2条", "POLICY_DOCS")]),
+    # an aside in parentheses names no fact; channels summed up by 总计; the phrase after the number
+    ("我局共主动公开政府信息数（除公文发布外）621条，公文发布数74件。",
+     [("621条", "DISCLOSED_TOTAL"), ("74件", "POLICY_DOCS")]),
+    ("在省政府网站公开专栏发布信息514条，总计2401条。", [("514条", "DISCLOSED_WEBSITE"), ("2401条", "DISCLOSED_TOTAL")]),
+    ("我局收到1019宗公开政府信息的申请。", [("1019宗", "APPLICATIONS")]),
+    ("收到1条相关政府信息公开申请。", [("1条", "APPLICATIONS")]),
+    ("组织1次“政府开放日”活动。", [("1次", "PRESS_EVENTS")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
