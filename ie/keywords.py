@@ -113,6 +113,9 @@ KEYWORDS: list[tuple[str, str]] = [
     ("专栏", "DISCLOSED_WEBSITE"), ("官网", "DISCLOSED_WEBSITE"), ("栏目", "DISCLOSED_WEBSITE"),
     # gazette
     ("公报", "DISCLOSED_GAZETTE"), ("政报", "DISCLOSED_GAZETTE"),
+    # bulletins of statistics or of a sector are not the government gazette
+    ("统计公报", "O"), ("分析公报", "O"), ("状况公报", "O"), ("行业公报", "O"),
+    ("结果公报", "O"), ("水资源公报", "O"), ("发展公报", "O"),
     # new media
     ("微博", "DISCLOSED_NEWMEDIA"), ("微信", "DISCLOSED_NEWMEDIA"), ("公众号", "DISCLOSED_NEWMEDIA"),
     ("新媒体", "DISCLOSED_NEWMEDIA"), ("客户端", "DISCLOSED_NEWMEDIA"), ("短视频", "DISCLOSED_NEWMEDIA"),

@@ -38,6 +38,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("我局收到1019宗公开政府信息的申请。", [("1019宗", "APPLICATIONS")]),
     ("收到1条相关政府信息公开申请。", [("1条", "APPLICATIONS")]),
     ("组织1次“政府开放日”活动。", [("1次", "PRESS_EVENTS")]),
+    # a bulletin of statistics is not the gazette
+    ("编印政府公报12期，发布统计数据及分析公报116项。", [("12期", "DISCLOSED_GAZETTE")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
