@@ -220,6 +220,7 @@ _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
+_EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
 _TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:为|达)?\s*")
 _DISCLOSED_LABELS = frozenset({"DISCLOSED_TOTAL", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
 _APP_SPLIT = re.compile(
@@ -369,6 +370,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     clause_start = max((mm.end() for mm in _SOFT.finditer(window)), default=0)
     if lab == "DISCLOSED_TOTAL" and any(h[3] == "APPLICATIONS" and h[0] >= clause_start for h in hits):
         return "APPLICATIONS" if not unit or unit in COUNT_UNITS else None
+    if lab == "POLICY_DOCS" and _EXAMPLES_OF_INFO.search(window):
+        # 政府公报刊登政府规章和规范性文件等信息0.24万条: documents named as examples of what a channel carried
+        chans = _channels(window, clause_start)
+        if len(chans) == 1:
+            return chans.pop()
     if lab == "DISCLOSED_TOTAL" or lab in _CHANNELS:
         # the channel named in the clause decides; several channels (门户网站、微博等渠道) make a total
         chans = _channels(window, clause_start)

@@ -40,6 +40,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("组织1次“政府开放日”活动。", [("1次", "PRESS_EVENTS")]),
     # a bulletin of statistics is not the gazette
     ("编印政府公报12期，发布统计数据及分析公报116项。", [("12期", "DISCLOSED_GAZETTE")]),
+    # documents named as examples (等信息) of what one channel carried count that channel's items
+    ("政府公报刊登政府规章和规范性文件等信息240条。", [("240条", "DISCLOSED_GAZETTE")]),
+    ("通过门户网站主动公开区政府机关政策文件112件。", [("112件", "POLICY_DOCS")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
