@@ -105,7 +105,8 @@ KEYWORDS: list[tuple[str, str]] = [
     ("主动公开", "DISCLOSED_TOTAL"), ("公开政府信息", "DISCLOSED_TOTAL"), ("公开信息", "DISCLOSED_TOTAL"),
     ("发布信息", "DISCLOSED_TOTAL"), ("政府信息", "DISCLOSED_TOTAL"), ("政务信息", "DISCLOSED_TOTAL"),
     ("各类信息", "DISCLOSED_TOTAL"), ("公开各类", "DISCLOSED_TOTAL"), ("信息总数", "DISCLOSED_TOTAL"),
-    ("共公开", "DISCLOSED_TOTAL"), ("发布各类", "DISCLOSED_TOTAL"),
+    ("共公开", "DISCLOSED_TOTAL"), ("发布各类", "DISCLOSED_TOTAL"), ("工作信息", "DISCLOSED_TOTAL"),
+    ("各项信息", "DISCLOSED_TOTAL"),
     # website
     ("门户网站", "DISCLOSED_WEBSITE"), ("网站", "DISCLOSED_WEBSITE"), ("政府网", "DISCLOSED_WEBSITE"),
     ("公开专栏", "DISCLOSED_WEBSITE"), ("公开平台", "DISCLOSED_WEBSITE"), ("网络平台", "DISCLOSED_WEBSITE"),

@@ -43,6 +43,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # documents named as examples (等信息) of what one channel carried count that channel's items
     ("政府公报刊登政府规章和规范性文件等信息240条。", [("240条", "DISCLOSED_GAZETTE")]),
     ("通过门户网站主动公开区政府机关政策文件112件。", [("112件", "POLICY_DOCS")]),
+    ("以局门户网站、微信公众号为载体,及时公开专项整治问题、执法等工作信息1261条(其中:网站390条、微信公众号871条)。",
+     [("1261条", "DISCLOSED_TOTAL"), ("390条", "DISCLOSED_WEBSITE"), ("871条", "DISCLOSED_NEWMEDIA")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
