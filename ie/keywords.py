@@ -208,7 +208,7 @@ _RIGHT_KW: list[tuple[str, str]] = [
     ("访谈", "PRESS_EVENTS"), ("政府开放", "PRESS_EVENTS"), ("通气会", "PRESS_EVENTS"),
     ("培训", "TRAINING"), ("政策解读", "INTERPRETATIONS"), ("解读", "INTERPRETATIONS"),
     ("政府信息公开申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("信息公开申请", "APPLICATIONS"),
-    ("公开政府信息的申请", "APPLICATIONS"), ("政府信息公开的申请", "APPLICATIONS"),
+    ("公开政府信息的申请", "APPLICATIONS"), ("政府信息公开的申请", "APPLICATIONS"), ("信息依申请公开", "APPLICATIONS"),
     ("规范性文件", "POLICY_DOCS"), ("政策文件", "POLICY_DOCS"), ("重大政策", "POLICY_DOCS"),
     ("政府信息", "DISCLOSED_TOTAL"), ("信息", None),
 ]

@@ -87,7 +87,7 @@ _NOT_ORG_RE = re.compile(
     r"|为|对|认真|做好|加强|切实|着力|深入|进一步|局|委|办|厅)"
     r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
-    r"|^(?:按照|依照|依据|结合|围绕|通过|经过)"
+    r"|^(?:按照|依照|依据|结合|围绕|通过|经过)|时任|在|书记"  # a person or a clause, not a body
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$"  # words in 部 that name no ministry
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
@@ -520,9 +520,11 @@ def _year_candidates(norm: _NormLike, sections: list, front_end: int) -> list[_C
         if m and m.start("year") not in seen:
             seen.add(m.start("year"))
             out.append(_Cand(int(m.group("year")), m.start("year"), m.end("year"), 0.75, "opening"))
-    if ov is not None:  # (一)主动公开情况。2022年,银湖湾滨海新区在…: a later sentence of the overview (weaker)
-        bs = _body_start(text, ov)
-        for m in _SENTENCE_YEAR_RE.finditer(text, bs, min(ov.end, bs + 600)):
+    # (一)主动公开情况。2022年,银湖湾滨海新区在…: a later sentence of the overview, or of the first section
+    # when there is no overview (weaker)
+    bs = _body_start(text, ov) if ov is not None else front_end
+    if bs < len(text):
+        for m in _SENTENCE_YEAR_RE.finditer(text, bs, min(ov.end if ov is not None else len(text), bs + 600)):
             if m.start("year") not in seen:
                 seen.add(m.start("year"))
                 out.append(_Cand(int(m.group("year")), m.start("year"), m.end("year"), 0.55, "opening"))

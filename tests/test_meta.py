@@ -416,6 +416,10 @@ def test_now_we_publish_the_bodys_report():
     # 本街道 is a pronoun; the year from a later sentence of the overview
     ("一、总体情况\n本年度报告结合2020年度本街道政府信息公开工作情况编制而成。\n", None, 2020),
     ("一、总体情况\n(一)主动公开情况。2022年,银湖湾新区在目录系统主动公开信息86条。\n", "银湖湾新区", 2022),
+    # a person in a clause is no body; the year from the first section when there is no overview
+    ("本年度報告由青山市公安局編制。\n一、政府信息主動公開情況\n為方便公眾了解信息,市公安局堅持公開。\n"
+     "1.網站公開情況。2016年,市公安局網站發布信息1694條。\n2016年时任区长张三在国务院办公厅全面推进政务公开研讨会上发言。\n",
+     "青山市公安局", 2016),
 ])
 def test_compilers_ministries_and_overview_openings(text, issuer, year):
     meta, _ = meta_of(text)

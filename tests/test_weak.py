@@ -38,6 +38,7 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("我局收到1019宗公开政府信息的申请。", [("1019宗", "APPLICATIONS")]),
     ("收到1条相关政府信息公开申请。", [("1条", "APPLICATIONS")]),
     ("组织1次“政府开放日”活动。", [("1次", "PRESS_EVENTS")]),
+    ("本街道共收到12件信息依申请公开,其中10件已经按时完成答复。", [("12件", "APPLICATIONS")]),
     # a bulletin of statistics is not the gazette
     ("编印政府公报12期，发布统计数据及分析公报116项。", [("12期", "DISCLOSED_GAZETTE")]),
     # documents named as examples (等信息) of what one channel carried count that channel's items
