@@ -201,6 +201,8 @@ def counts_other_things(text: str, end: int) -> bool:
     after = text[end:end + 12]
     return (_RIGHT_O.match(after) is not None
             or text[end - 1:end] in ("个", "家", "所") and _RIGHT_O_AFTER_GE.match(after) is not None)
+
+
 # Phrases right after a quantity that name the fact for 举办12场新闻发布会-style sentences.
 _RIGHT_KW: list[tuple[str, str]] = [
     ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("新闻发布", "PRESS_EVENTS"),
