@@ -274,6 +274,19 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
         and not re.search(r"\d", clause)
 
 
+_ONE_OTHER_CHANNEL = re.compile(r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号|新闻媒体|报刊|日报")
+_ALL_CHANNELS = re.compile(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|各渠道|多种")
+
+
+def _one_other_channels_figure(norm: Any, m: _Mention) -> bool:
+    """四大微博…全年累计发布政府信息342条, 通过《中山日报》等新闻媒体主动公开政府信息159条: the sentence's first
+    figure, in a sentence about one kind of channel other than the website, is that channel's, not the total."""
+    ss, ns, _ = _sentence_at(norm, m.start)
+    before = norm.text[ss:ns]
+    return bool(_ONE_OTHER_CHANNEL.search(before)) and not _WEB.search(before) \
+        and not _ALL_CHANNELS.search(before) and not re.search(r"\d", before)
+
+
 def _only_produced(norm: Any, m: _Mention) -> bool:
     clause = _clause_before(norm, m)
     return bool(_PRODUCED.search(clause)) and not _DISCLOSED.search(clause)
@@ -501,7 +514,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m)]
         if key == "disclosed_total":
-            mentions = [m for m in mentions if not _only_produced(norm, m)]
+            mentions = [m for m in mentions if not _only_produced(norm, m) and not _one_other_channels_figure(norm, m)]
             website = _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal)
             for m in website:
                 if _several_channels(norm, m):  # the model's website label, read as all channels: less sure

@@ -821,3 +821,17 @@ def test_requests_counted_in_cases_calls_or_people_beat_a_part():
     fields, _, _ = merge_fields(rec, norm)
     assert fields["hotline_received"]["value"] == 3000
     assert fields["applications_received"]["value"] == 1019
+
+
+def test_one_other_channels_figure_is_not_the_total():
+    """A sentence about the body's microblogs states their figure, not the all-channel total; a sentence
+    that names the website and other channels together still gives the total."""
+    text = ("2014年青山市公安局政府信息公开工作年度报告\n一、总体情况\n三是加强微博建设与管理。市局四大微博进一步加大"
+            "信息公开力度,全年累计发布政府信息342条。\n")
+    rec, norm = record_for(text, [item(text, "342条", "DISCLOSED_TOTAL", 342, "条")])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_total"] is None
+    text = ("2014年青山市公安局政府信息公开工作年度报告\n一、总体情况\n通过门户网站、政务微博等渠道全年累计发布政府信息342条。\n")
+    rec, norm = record_for(text, [item(text, "342条", "DISCLOSED_TOTAL", 342, "条")])
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_total"]["value"] == 342
