@@ -263,7 +263,8 @@ _DISCLOSED = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|报�
 
 # 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
 _WEB = re.compile(r"网站|门户|政务网|网$|网[、和及与]")
-_NON_WEB = re.compile(r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号|公报|报纸|电视|广播")
+_NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号"
+_NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|电视|广播")
 
 
 def _several_channels(norm: Any, m: _Mention) -> bool:
@@ -274,7 +275,7 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
         and not re.search(r"\d", clause)
 
 
-_ONE_OTHER_CHANNEL = re.compile(r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号|新闻媒体|报刊|日报")
+_ONE_OTHER_CHANNEL = re.compile(rf"{_NEW_MEDIA}|新闻媒体|报刊|日报")
 _ALL_CHANNELS = re.compile(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|各渠道|多种")
 
 

@@ -48,6 +48,12 @@ def record_for(text: str, narrative=(), tables=None, checks=(), pdf: bool = Fals
     return rec, norm
 
 
+def fields_for(text: str, narrative=(), **kwargs) -> dict:
+    """The headline fields ``merge_fields`` gives for the record ``record_for`` builds."""
+    rec, norm = record_for(text, narrative, **kwargs)
+    return merge_fields(rec, norm)[0]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # synthetic text (made-up figures)
 
@@ -185,8 +191,7 @@ def test_lawsuits_is_the_sum_of_two_cells():
     cells = {"review_total": {"value": 2, "start": 47, "end": 48, "confidence": 0.99},
              "litigation_direct_total": {"value": 1, "start": 57, "end": 58, "confidence": 0.99},
              "litigation_after_review_total": {"value": 3, "start": 67, "end": 68, "confidence": 0.99}}
-    rec, norm = record_for(text, tables={"review_litigation": {"status": "parsed", "cells": cells}})
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, tables={"review_litigation": {"status": "parsed", "cells": cells}})
     assert fields["reviews_total"]["value"] == 2
     assert fields["lawsuits_total"]["value"] == 4
     assert fields["lawsuits_total"]["evidence"]["cells"] == [
@@ -659,9 +664,8 @@ def test_press_events_need_an_event_unit_and_a_part_is_doubtful():
     rec, norm = record_for(text, [item(text, "12条", "PRESS_EVENTS", 12, "条")])
     fields, _, _ = merge_fields(rec, norm)
     assert fields["press_events"] is None  # 条 counts no events
-    rec, norm = record_for(text, [item(text, "12条", "PRESS_EVENTS", 12, "条"),
-                                  item(text, "15场", "PRESS_EVENTS", 15, "场", conf=0.95)])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, "12条", "PRESS_EVENTS", 12, "条"),
+                               item(text, "15场", "PRESS_EVENTS", 15, "场", conf=0.95)])
     assert fields["press_events"]["value"] == 15
     assert fields["press_events"]["confidence"] < 0.7  # the part after 其中, not a total
 
@@ -670,8 +674,7 @@ def test_a_part_that_states_another_fact_keeps_its_confidence():
     text = "一、总体情况\n2022年,全年公开政府信息共计1500条。其中通过政府门户网站公开政府信息1133条。\n"
     narrative = [item(text, "1500条", "DISCLOSED_TOTAL", 1500, "条"),
                  item(text, "1133条", "DISCLOSED_WEBSITE", 1133, "条", conf=0.95)]
-    rec, norm = record_for(text, narrative)
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, narrative)
     assert fields["disclosed_website"]["value"] == 1133
     assert fields["disclosed_website"]["confidence"] > 0.9  # a fact of its own inside the total
 
@@ -686,22 +689,19 @@ def test_a_single_channel_figure_is_the_total_when_nothing_else_is_stated():
     assert total["confidence"] < fields["disclosed_website"]["confidence"]
     # a second channel with a count (tagged or not): the website figure is not the total
     text2 = text.replace("138条。", "138条,通过微信公众号推送信息68余条。")
-    rec, norm = record_for(text2, [item(text2, "138条", "DISCLOSED_WEBSITE", 138, "条", conf=0.9)])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text2, [item(text2, "138条", "DISCLOSED_WEBSITE", 138, "条", conf=0.9)])
     assert fields["disclosed_total"] is None
 
 
 def test_a_category_of_a_breakdown_is_not_the_total():
     text = "一、总体情况\n2022年,通过政府网站主动公开信息,其中政务类34条、概况类150条。\n"
-    rec, norm = record_for(text, [item(text, "34条", "DISCLOSED_WEBSITE", 34, "条", conf=0.9)])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, "34条", "DISCLOSED_WEBSITE", 34, "条", conf=0.9)])
     assert fields["disclosed_total"] is None
 
 
 def test_service_hall_counts_are_not_disclosure_applications():
     text = "一、总体情况\n2022年,政务服务大厅各窗口共受理申请136437件。\n"
-    rec, norm = record_for(text, [item(text, "136437件", "APPLICATIONS", 136437, "件")])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, "136437件", "APPLICATIONS", 136437, "件")])
     assert fields["applications_received"] is None
 
 
@@ -718,8 +718,7 @@ def test_service_hall_counts_are_not_disclosure_applications():
 ])
 def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
-    rec, norm = record_for(text, [item(text, "2949条", "DISCLOSED_TOTAL", 2949, "条", conf=0.95)])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, "2949条", "DISCLOSED_TOTAL", 2949, "条", conf=0.95)])
     if in_scope:
         assert fields["disclosed_total"]["confidence"] > 0.9
     else:  # the only figure speaks of another body: no headline value for the issuer
@@ -745,8 +744,7 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
 ])
 def test_figures_that_are_not_the_field(sentence, needle, label, value, unit, key):
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。" + sentence + "\n"
-    rec, norm = record_for(text, [item(text, needle, label, value, unit)])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, needle, label, value, unit)])
     assert fields[key] is None
 
 
@@ -760,15 +758,13 @@ def test_figures_that_are_not_the_field(sentence, needle, label, value, unit, ke
 ])
 def test_figures_that_are_the_field(sentence, needle, label, value, unit, key):
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
-    rec, norm = record_for(text, [item(text, needle, label, value, unit)])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, needle, label, value, unit)])
     assert fields[key]["value"] == value
 
 
 def test_no_processing_fee_phrased_with_disclosure():
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n无。\n六、其他需要报告的事项\n本年度没有产生信息公开处理费。\n"
-    rec, norm = record_for(text)
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text)
     assert fields["processing_fees"]["value"] == 0
 
 
@@ -777,15 +773,13 @@ def test_a_list_opened_by_qizhong_is_parts():
             "其中,微信公众号发布信息1205条,抖音号发布信息628条。\n")
     narrative = [item(text, n, "DISCLOSED_NEWMEDIA", int(n[:-1]), "条", conf=c)
                  for n, c in (("2808条", 0.92), ("1205条", 0.93), ("628条", 0.96))]
-    rec, norm = record_for(text, narrative)
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, narrative)
     assert fields["disclosed_newmedia"]["value"] == 2808
 
 
 def test_items_made_are_not_items_disclosed():
     text = "2019年青山乡政府信息公开工作年度报告\n一、总体情况\n我乡依法公开。本年度共制作政府信息184条,其中主动公开55条。\n"
-    rec, norm = record_for(text, [item(text, "184条", "DISCLOSED_TOTAL", 184, "条")])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, "184条", "DISCLOSED_TOTAL", 184, "条")])
     assert fields["disclosed_total"] is None
 
 
@@ -794,8 +788,7 @@ def test_a_website_and_an_account_together_are_all_channels():
             "通过青山政务网、青山公安微信等网络渠道主动发布信息700余条。在政府网站公开人事信息107条。\n")
     narrative = [item(text, "700余条", "DISCLOSED_WEBSITE", 700, "余条", conf=0.86),
                  item(text, "107条", "DISCLOSED_WEBSITE", 107, "条", conf=0.96)]
-    rec, norm = record_for(text, narrative)
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, narrative)
     assert fields["disclosed_total"]["value"] == 700
     assert fields["disclosed_website"]["value"] == 107
 
@@ -805,8 +798,7 @@ def test_a_list_with_a_figure_per_channel_keeps_the_website_figure():
             "政府网站发布信息6577条、政务微博发布508条。\n")
     narrative = [item(text, "9726条", "DISCLOSED_TOTAL", 9726, "条"),
                  item(text, "6577条", "DISCLOSED_WEBSITE", 6577, "条")]
-    rec, norm = record_for(text, narrative)
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, narrative)
     assert fields["disclosed_website"]["value"] == 6577
     assert fields["disclosed_total"]["value"] == 9726
 
@@ -815,10 +807,9 @@ def test_requests_counted_in_cases_calls_or_people_beat_a_part():
     """咨询电话3000余起 is the requests received; its part 其中投诉电话0个 (in an items unit) is not."""
     text = ("2018年青山镇政府信息公开工作年度报告\n一、总体情况\n全年共接收咨询电话3000余起,其中投诉电话0个。"
             "全年共收到1019宗政府信息公开申请。\n")
-    rec, norm = record_for(text, [item(text, "3000余起", "HOTLINE_RECEIVED", 3000, "起"),
-                                  item(text, "0个", "HOTLINE_RECEIVED", 0, "个"),
-                                  item(text, "1019宗", "APPLICATIONS", 1019, "宗")])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, "3000余起", "HOTLINE_RECEIVED", 3000, "起"),
+                               item(text, "0个", "HOTLINE_RECEIVED", 0, "个"),
+                               item(text, "1019宗", "APPLICATIONS", 1019, "宗")])
     assert fields["hotline_received"]["value"] == 3000
     assert fields["applications_received"]["value"] == 1019
 
@@ -832,6 +823,5 @@ def test_one_other_channels_figure_is_not_the_total():
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_total"] is None
     text = ("2014年青山市公安局政府信息公开工作年度报告\n一、总体情况\n通过门户网站、政务微博等渠道全年累计发布政府信息342条。\n")
-    rec, norm = record_for(text, [item(text, "342条", "DISCLOSED_TOTAL", 342, "条")])
-    fields, _, _ = merge_fields(rec, norm)
+    fields = fields_for(text, [item(text, "342条", "DISCLOSED_TOTAL", 342, "条")])
     assert fields["disclosed_total"]["value"] == 342
