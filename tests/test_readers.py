@@ -464,6 +464,15 @@ def test_binary_file(tmp_path: Path, data: bytes) -> None:
     assert "not a text file" in _error(path).message
 
 
+@pytest.mark.parametrize(("name", "claimed"), [("report.pdf", "not a PDF"), ("report.docx", "not a DOCX")])
+def test_binary_file_named_as_a_format(tmp_path: Path, name: str, claimed: str) -> None:
+    """Random bytes under a .pdf/.docx name: the error says the file is not what its name promises."""
+    path = tmp_path / name
+    path.write_bytes(bytes(range(256)) * 20)
+    message = _error(path).message
+    assert claimed in message and "not text either" in message
+
+
 @pytest.mark.parametrize(
     ("data", "needle"),
     [(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "PNG image"), (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "JPEG image")],

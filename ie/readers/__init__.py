@@ -65,6 +65,18 @@ def _check_text(path: Path, text: str, what: str) -> str:
     return text
 
 
+# Extensions that promise a binary format: a file so named whose bytes match none is reported as such.
+_CLAIMED_FORMATS = {
+    ".pdf": "a PDF",
+    ".docx": "a DOCX package",
+    ".doc": "a Word document",
+    ".wps": "a WPS document",
+    ".ofd": "an OFD package",
+    ".xls": "an Excel workbook",
+    ".rtf": "an RTF document",
+}
+
+
 def read_document(path: str | Path, *, pdf_tables: bool = True) -> Document:
     """Read one report file. `pdf_tables=False` keeps PDF tables as pdfplumber's plain text lines."""
     path = Path(path)
@@ -75,6 +87,10 @@ def read_document(path: str | Path, *, pdf_tables: bool = True) -> Document:
     except InputError:
         raise
     except NotText as exc:
+        claimed = _CLAIMED_FORMATS.get(path.suffix.lower())
+        if claimed and kind.kind == _sniff.TEXT:
+            raise InputError(path, f"named {path.suffix} but is not {claimed} (damaged or mislabelled) "
+                                   f"and not text either: {exc}") from exc
         raise InputError(path, f"not a text file: {exc}") from exc
     except MemoryError as exc:
         raise InputError(path, "out of memory while reading it") from exc
