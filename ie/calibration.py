@@ -30,7 +30,7 @@ import numpy as np
 __all__ = [
     "combine_confidence", "check_factor", "Calibrator", "expected_calibration_error", "reliability_table",
     "format_reliability_table", "match_narrative", "default_calibrator", "DEFAULT_PATH", "calibrate_record",
-    "cell_probability", "cell_pairs", "raw_confidence", "choose_l2", "ece_noise_floor",
+    "cell_probability", "cell_pairs", "field_pairs", "FIELD_KIND", "raw_confidence", "choose_l2", "ece_noise_floor",
 ]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "calibration.json"
@@ -438,6 +438,48 @@ def narrative_pairs(tagger: Any, records: Iterable[dict]) -> tuple[list[float], 
     return probs, labels, n_gold
 
 
+FIELD_KIND = "field_narrative"  # the map of headline fields taken from the narrative alone (no table)
+
+
+def field_pairs(tagger: Any, records: Iterable[dict]) -> tuple[list[float], list[int]]:
+    """Extract each labelled excerpt as a report and score its headline fields: (confidences, correct).
+
+    Only fields filled from the narrative alone are scored (excerpts hold no tables). A field is right when its
+    value is the value of a gold span of the field's label; a ``disclosed_total`` equal to the gold website
+    figure is right when the excerpt states no total (record.md: the only disclosure figure stands in for it).
+    The confidences are the record's own, after whatever field map the default calibrator holds.
+    """
+    import tempfile
+
+    from ie.extract import extract_file
+    from ie.fields import FIELD_SPECS
+    from ie.quantity import parse_quantity
+
+    field_of = {spec.label: key for key, spec in FIELD_SPECS.items() if spec.label}
+    probs: list[float] = []
+    labels: list[int] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, rec in enumerate(records):
+            path = Path(tmp) / f"{i}.txt"
+            path.write_text(rec["text"], encoding="utf-8")
+            out = extract_file(path, tagger=tagger)
+            gold: dict[str, set] = {}
+            for sp in rec.get("spans", []):
+                value = parse_quantity(rec["text"][sp["start"]:sp["end"]]).value
+                if value is not None:
+                    gold.setdefault(field_of[sp["label"]], set()).add(value)
+            for key in field_of.values():
+                fv = (out.get("fields") or {}).get(key)
+                if not fv or fv.get("value") is None or fv.get("sources") != ["narrative"]:
+                    continue
+                ok = fv["value"] in gold.get(key, set())
+                if not ok and key == "disclosed_total" and key not in gold:
+                    ok = fv["value"] in gold.get("disclosed_website", set())
+                probs.append(float(fv["confidence"]))
+                labels.append(int(ok))
+    return probs, labels
+
+
 def validation_records(train_path: str | Path, config: str | Path | None = None) -> list[dict]:
     """The real excerpts the narrative model held out for validation (same split as ``training.dataset``):
     those of ``train_path`` and of every hand-labelled stand-off source of the config (the corpus gold)."""
@@ -499,6 +541,42 @@ def _narrative_command(args: Any) -> int:
     return 0
 
 
+def _fields_command(args: Any) -> int:
+    """Measure (and optionally fit) the map of narrative-only headline fields with the shipped tagger."""
+    from ie.tagger import Tagger
+
+    tagger = Tagger.load(args.model)
+    shared = Path(args.shared)
+    cal = default_calibrator()
+    fitted = cal.maps.pop(FIELD_KIND, None)  # measure the raw field confidences first
+    try:
+        val = validation_records(shared / "train" / "narrative.jsonl")
+        vp, vy = field_pairs(tagger, val)
+        dev_path = shared / "dev" / "narrative.jsonl"
+        dp, dy = field_pairs(tagger, _read_jsonl(dev_path)) if dev_path.is_file() else ([], [])
+    finally:
+        if fitted is not None:
+            cal.maps[FIELD_KIND] = fitted
+    if args.fit:
+        if not vp:
+            print("no narrative fields on the validation split: nothing to fit")
+            return 1
+        cal.fit(FIELD_KIND, vp, vy, method="platt", l2=None)
+        cal.info[FIELD_KIND] = {"fitted_on": "headline fields of the validation split of ../shared/train/narrative"
+                                ".jsonl and of the corpus gold (ie.calibration.field_pairs)", "n": len(vp),
+                                "method": "platt"}
+        cal.save(args.output)
+        print(f"wrote {args.output}: {cal.maps[FIELD_KIND]}")
+    for name, p, y in (("validation split", vp, vy), ("dev", dp, dy)):
+        if not p:
+            continue
+        print(f"\n{name}: {len(p)} narrative-only field values, {sum(y) / len(y):.3f} right")
+        print("raw:\n" + format_reliability_table(p, y))
+        if FIELD_KIND in cal.maps:
+            print("calibrated:\n" + format_reliability_table([cal.apply(x, FIELD_KIND) or 0.0 for x in p], y))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
@@ -519,9 +597,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     nr.add_argument("--fit", action="store_true", help="fit the narrative map on the validation split")
     nr.add_argument("--method", default="platt", choices=["platt", "isotonic"])
     nr.add_argument("-o", "--output", default=str(DEFAULT_PATH))
+    fd = sub.add_parser("fields", help="headline fields of the validation split and dev: ECE (raw, calibrated)")
+    fd.add_argument("--model", default=None, help="model dir (default models/default)")
+    fd.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    fd.add_argument("--fit", action="store_true", help=f"fit the {FIELD_KIND} map on the validation split")
+    fd.add_argument("-o", "--output", default=str(DEFAULT_PATH))
     args = ap.parse_args(argv)
     if args.cmd == "narrative":
         return _narrative_command(args)
+    if args.cmd == "fields":
+        return _fields_command(args)
     probs, labels = _pairs_from_files(args.pred, args.gold)
     if args.cmd == "measure":
         if args.calibrate:
