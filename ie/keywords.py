@@ -185,7 +185,7 @@ _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 # The word after the unit: these make the count one of other things.
 _RIGHT_O = re.compile(
     r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级)|领域|类|大类|方面|方式|渠道|"
-    r"账号|平台|网站|栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
+    r"账号|平台|网站|(?:子|一级|二级|三级)?栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
     r"部分|章|节|款)"
 )
 # After N个: a kind of channel or place; the count is of accounts or places (开通97个政务新媒体), not items.
@@ -234,8 +234,11 @@ _OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
 _STRONG_VETO = re.compile(
-    r"废止|失效|现行有效|有效存续|历年累计|报送|上报|转载|访问量|点击量|阅读量|浏览量|予以公开|不予公开|部分公开|无法提供"
+    r"废止|失效|现行有效|有效存续|历年累计|报送|上报|转载|采用|采纳|录用|刊用|访问量|点击量|阅读量|浏览量|予以公开|不予公开|部分公开|无法提供"
 )
+_PRODUCED = re.compile(r"制作|获取|产生|形成|生成")
+_DISCLOSED_VERB = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|公布")
+_PRODUCED_SPLIT = frozenset({"DISCLOSED_TOTAL", "POLICY_DOCS", "APPLICATIONS", "DISCLOSED_WEBSITE"})
 _MULTI_YEAR = re.compile(r"以来|历年|颁布实施|总计主动公开|目前")
 _CHANNELS = ("DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE")
 _GENERIC = {kw for kw, lab in KEYWORDS if lab == "DISCLOSED_TOTAL"}
@@ -285,6 +288,8 @@ class _Sentence:
     prev_any: bool = False
     parent: str | None = None       # label of the figure a 其中/包括 breakdown splits
     dt_seen: bool = False
+    produced: bool = False          # a figure of information made or obtained (制作、获取的政府信息1971条) came before
+
 
 
 # 124件,占43%: a share of a bigger figure is O, unless the keywords name a fact of its own (规范性文件信息2条,占4%)
@@ -322,6 +327,11 @@ def _is_quantity(s: str, m: re.Match) -> bool:
     return not counts_other_things(s, end)
 
 
+def _produced_figure(clause: str) -> bool:
+    """Is the clause before a figure about information made or obtained (制作、获取的政府信息), not disclosed?"""
+    return bool(_PRODUCED.search(clause)) and not _DISCLOSED_VERB.search(clause)
+
+
 def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sentence) -> str | None:
     """The label from the keywords left of the quantity (and a few right of it), before sentence rules."""
     unit = m["unit"] or ""
@@ -348,6 +358,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
+    if lab == "O" and _EXAMPLES_OF_INFO.search(window) \
+            and _DISCLOSED_VERB.search(window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]):
+        lab = "DISCLOSED_TOTAL"  # 发布各类法律法规、工作动态等信息2208条: the examples do not name the fact
     if lab in ("O", "RATE"):
         return None
     if lab == "RESOLVE":
@@ -364,6 +377,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
     if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):
         return None
+    if lab == "DISCLOSED_TOTAL" and _produced_figure(clause):
+        return None  # 制作获取政府信息共33条,其中主动公开信息数33条: made or obtained, the part after 其中 is disclosed
     if _STRONG_VETO.search(clause):
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
@@ -421,6 +436,10 @@ def weak_label(text: str) -> list[dict]:
             st.parent = st.prev_label
         if _SHARE_AFTER.match(s, m.end()) and lab not in _KINDS_OF_ITEMS:
             continue  # 征地拆迁类183件,占64%: a category's share of a bigger figure
+        if st.produced and _PARTS.search(s[sent_start:start]) and lab in _PRODUCED_SPLIT:
+            # the split of the information made or obtained: its 主动公开 part is the total, the rest
+            # (作为可依申请公开文件498条, 不予公开991条) are classes of information, not applications
+            lab = "DISCLOSED_TOTAL" if "主动公开" in s[prev_end:start] else None
         if st.parent is not None and lab is not None:
             if lab == st.parent or lab == "DISCLOSED_TOTAL" or st.parent in ("APPLICATIONS", "HOTLINE_RECEIVED") \
                     and lab in ("APPLICATIONS", "HOTLINE_RECEIVED"):
@@ -431,6 +450,9 @@ def weak_label(text: str) -> list[dict]:
             if st.dt_seen:
                 lab = None
             st.dt_seen = True
+        if lab is None and not st.produced:
+            clause = s[win_start:start]
+            st.produced = _produced_figure(clause[max((mm.end() for mm in _SOFT.finditer(clause)), default=0):])
         prev_end = m.end()
         st.prev_any = True
         st.prev_label = lab

@@ -63,7 +63,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
-    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|部"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部"
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
@@ -77,6 +77,8 @@ _FIRST_SENT_RE = re.compile(
     rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?({_ORG})(?=\s*(?:{_VERB_AFTER}))"
 )
 # 2020年,大英县认真贯彻…: a place as the subject speaks for its government
+# 2022年,山西省退役军人事务厅准确把握…: a body named right after the year that opens the overview
+_YEAR_THEN_ORG_RE = re.compile(rf"(?:^|[。\n])\s*(?:19|20)\d{{2}}\s*年度?\s*(?:以来)?\s*[,,]\s*({_ORG})(?![\u4e00-\u9fff]{{0,2}}(?:[、和及与]))")
 _FIRST_SENT_PLACE_RE = re.compile(
     rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?"
     rf"([\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|市|旗|镇|乡)(?:(?:人民)?政府)?)(?=\s*(?:{_VERB_AFTER}))"
@@ -88,6 +90,8 @@ _NOT_ORG_RE = re.compile(
     r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过)|时任|在|书记"  # a person or a clause, not a body
+    r"|了"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…): no body name holds 了
+    r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$"  # words in 部 that name no ministry
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
@@ -109,7 +113,7 @@ _TITLE_ORG_NO_YEAR_RE = re.compile(
     rf"^[ \t]*(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?|^由|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称)\s*[::]?\s*"
+    r"^(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?|^由|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称|内容概述|内容摘要|摘\s*要|题\s*名)\s*[::]?\s*"
 )
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_LINE_RE = re.compile(
@@ -133,7 +137,7 @@ _J = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\))?"  #
 _PUB_LINE_RE = re.compile(
     rf"(?:[发發]{_J}(?:布|文|表){_J}(?:日{_J}期|时{_J}间|時{_J}間)|成文日期|公开日期|信息提供日期|提供日期"
     rf"|(?P<upd>更新(?:日期|时间)|生成日期))"
-    r"\s*[\]】]?\s*[|::]?\s*"
+    r"\s*[\]】]?\s*(?:[|::]\s*){0,2}[\[【]?\s*"  # 发文日期: | 2015-03-18 (a table row); 发布日期:[2021-01-28]
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
 )
 _YMD = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
@@ -226,7 +230,7 @@ def _valid_org(name: str) -> bool:
 def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bool = False) -> _Cand | None:
     """A body-name candidate for ``text[s:e]``, trimmed of spaces, quotes and verbs (现公布…, 由…)."""
     raw = text[s:e]
-    lead = len(raw) - len(raw.lstrip(" \t《“\"【】[]#*>"))
+    lead = len(raw) - len(raw.lstrip(" \t《“\"【】[]#*>、|"))  # 1、 北京市…; a table pipe
     s += lead
     raw = text[s:e]
     m = _ORG_PREFIX_RE.match(raw)
@@ -240,6 +244,9 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     tail = re.search(r"(?:关于|的)$", text[s:e])
     if tail and tail.start() > 0:  # 云南省卫生健康委关于2022年…的年度报告
         e = s + tail.start()
+    verb = re.search(r"(?:正式)?(?:向社会|向全社会)?(?:发布|公布|印发)了?$", text[s:e])
+    if verb and verb.start() > 0:  # a news title: 贵州省发布2016年政府信息公开工作年度报告
+        e = s + verb.start()
     if re.search(r"政府机关$", text[s:e]):  # 城口县人民政府机关: the government and its offices
         e -= 2
     paren = re.search(r"[((][^()()]*[))]$", text[s:e])
@@ -392,7 +399,7 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
         regions.append((max(0, front_end - 1), min(len(text), front_end + 400)))
     out: list[_Cand] = []
     for rs, re_ in regions:
-        for rx, prior in ((_FIRST_SENT_RE, 0.8), (_FIRST_SENT_PLACE_RE, 0.7)):
+        for rx, prior in ((_FIRST_SENT_RE, 0.8), (_FIRST_SENT_PLACE_RE, 0.7), (_YEAR_THEN_ORG_RE, 0.65)):
             for m in rx.finditer(text, rs, re_):
                 ss, _ = sentence_bounds(text, m.start(1))
                 if "由" in text[ss:m.start(1)]:
@@ -405,6 +412,12 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
     for m in [*_YEAR_ORG_WORK_RE.finditer(text, 0, head_end), *_NOW_REPORT_RE.finditer(text, 0, head_end)]:
         c = _org_cand(text, m.start(1), m.end(1), 0.8, "first_sentence")
         if c is not None and not _OFFICE_RE.search(c.value):
+            out.append(c)
+    # 根据…以及2018年度青岛市政府各部门和各区、市政府的…年度报告编制: a government's report that sums up
+    # its parts names the government
+    for m in _AGGREGATE_RE.finditer(text, 0, head_end):
+        c = _org_cand(text, m.start(1), m.end(1), 0.7, "first_sentence", place_ok=True)
+        if c is not None:
             out.append(c)
     # 本报告由X编制: X is the issuer; an office compiling for its government (由上高县人民政府办公室编制)
     # speaks for the government; 交通运输部编制了本级…年度报告: the body compiles its own report
@@ -458,6 +471,9 @@ def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand
 # 现将突泉县应急管理局2021年度政府信息公开工作年度报告如下: the report is the named body's
 _NOW_REPORT_RE = re.compile(rf"现将\s*({_ORG})\s*(?:19|20)\d{{2}}\s*年度?\s*{_TITLE_KW}")
 _YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?:政府信息公开|政务公开|信息公开)工作")
+_AGGREGATE_RE = re.compile(
+    r"(?:19|20)\d{2}\s*年度?\s*([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|旗|州|盟)(?:人民)?(?:政府)?)"
+    r"\s*(?:各|所属)(?:级|部门|工作部门|乡镇|区|县|市|单位)[^。\n]{0,40}?年度报告")
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
 _COMPILES_OWN_RE = re.compile(
     rf"(?:^|[,,。;;)\n])\s*({_ORG})\s*编制了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门)?\s*(?:19|20)\d{{2}}\s*年度?"

@@ -889,3 +889,36 @@ def test_field_confidence_calibration_on_real_dev(shared_dir):
     calibrated = [cal.apply(p, FIELD_KIND) for p in raw]
     assert len(raw) >= 40 and sum(labels) / len(labels) > 0.8
     assert expected_calibration_error(calibrated, labels) < expected_calibration_error(raw, labels)
+
+
+def test_press_events_counted_in_batches():
+    text = "青山市教育局2018年政府信息公开工作年度报告\n一、概述\n全年组织召开媒体通气会、接待媒体采访70余批次。\n"
+    f = fields_for(text, [item(text, "70余批次", "PRESS_EVENTS", 70, "余批次")])
+    assert f["press_events"]["value"] == 70
+
+
+def test_reporting_body_named_again_after_an_office_in_its_sentence():
+    # 领导小组办公室 is an object here; the figure's clause speaks of the zone itself
+    text = ("青山区2022年政府信息公开工作年度报告\n一、总体情况\n青山区高度重视政府信息公开工作,选配工作人员充实到领导"
+            "小组办公室,2022年度,青山区办理市民热线工单共计42单,按时回复办结率100%。\n")
+    f = fields_for(text, [item(text, "100%", "RESPONSE_RATE", 100, "%")])
+    assert f["response_rate"]["value"] == 100
+
+
+def test_service_words_after_the_figure_do_not_make_it_a_service_matter():
+    text = ("青山市住房公积金管理中心2023年政府信息公开工作年度报告\n一、总体情况\n受理诉求工单633件,反馈率100%,"
+            "平均办件天数1天。\n")
+    f = fields_for(text, [item(text, "633件", "HOTLINE_RECEIVED", 633, "件"),
+                          item(text, "100%", "RESPONSE_RATE", 100, "%")])
+    assert f["hotline_received"]["value"] == 633
+    assert f["response_rate"]["value"] == 100
+    served = "一、总体情况\n全年办理政务服务办件8000件,办结率100%。\n"
+    assert fields_for(served, [item(served, "100%", "RESPONSE_RATE", 100, "%")])["response_rate"] is None
+
+
+def test_items_a_higher_site_adopted_are_not_the_bodys_own():
+    text = ("青山市河东区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n全区通过区政府门户网站发布信息4583条,"
+            "市政府网站共采用672条。\n")
+    f = fields_for(text, [item(text, "4583条", "DISCLOSED_WEBSITE", 4583, "条", 0.86),
+                          item(text, "672条", "DISCLOSED_WEBSITE", 672, "条", 0.96)])
+    assert f["disclosed_website"]["value"] == 4583

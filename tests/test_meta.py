@@ -426,3 +426,38 @@ def test_now_we_publish_the_bodys_report():
 def test_page_dates_beside_the_title(front, date):
     meta, _ = meta_of(front + "一、总体情况\n无。\n")
     assert meta["published"]["value"] == date
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a verb phrase that ends in a place is no name; the contact line names the government
+    ("一、概述\n(一)加强领导。根据人事变动,及时调整了青河县政府信息公开工作领导小组。\n如有疑问,请与青河县人民政府"
+     "信息公开办公室联系。\n", "青河县人民政府"),
+    # list markers and table pipes glued before the title's name
+    ("1、 青山市西城区兴隆街道办事处 2016 年度 政府信息公开工作年度报告\n一、概述\n无。\n", "青山市西城区兴隆街道办事处"),
+    ("标题: | 青山区卫生和计划生育局2014年政府信息公开工作年度报告 | ||\n一、概述\n无。\n", "青山区卫生和计划生育局"),
+    # a page's 内容概述 label before the title
+    ("索引号 1234-GK-2015\n内容概述 青山市卫生局2014年政府信息公开工作年度报告\n一、概述\n无。\n", "青山市卫生局"),
+    # a news title: the place publishes its report
+    ("青川省发布2016年政府信息公开工作年度报告\n\n27日,青川省人民政府正式发布年度报告。\n", "青川省"),
+    # a science city as a body
+    ("根据条例及省市区有关文件要求,青山科技城以深化政务公开为主线,不断健全组织机构。\n一、概述\n无。\n", "青山科技城"),
+    # a government's report that sums up its departments' reports
+    ("本报告根据《条例》以及2018年度青山市政府各部门和各区政府的信息公开工作年度报告编制。\n一、概述\n无。\n",
+     "青山市政府"),
+    # the overview opens with the year and the body's name, whatever the verb
+    ("本年度报告根据《条例》的要求编制。\n一、总体情况\n2022年,青川省退役军人事务厅准确把握新要求,全面推进公开。\n",
+     "青川省退役军人事务厅"),
+])
+def test_issuer_in_more_page_shapes(text, issuer):
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+    _check_offsets(meta, original)
+
+
+@pytest.mark.parametrize("front,date", [
+    ("发文日期: | 2015-03-18 10:27:17 | 发布机构: | 青山区卫计局 |\n", "2015-03-18"),
+    ("青山市生态环境局2020年政府信息公开工作年度报告\n发布日期:[2021-01-28]\n", "2021-01-28"),
+])
+def test_published_line_with_pipes_or_brackets(front, date):
+    meta, _ = meta_of(front + "一、总体情况\n无。\n")
+    assert meta["published"]["value"] == date

@@ -46,6 +46,12 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("通过门户网站主动公开区政府机关政策文件112件。", [("112件", "POLICY_DOCS")]),
     ("以局门户网站、微信公众号为载体,及时公开专项整治问题、执法等工作信息1261条(其中:网站390条、微信公众号871条)。",
      [("1261条", "DISCLOSED_TOTAL"), ("390条", "DISCLOSED_WEBSITE"), ("871条", "DISCLOSED_NEWMEDIA")]),
+    # information made or obtained is no disclosure figure; its 主动公开 part is the total, the other classes O
+    ("本年度本局制作、获取的政府信息900条,其中主动公开文件300条,作为可依申请公开文件200条,不予公开文件400条。",
+     [("300条", "DISCLOSED_TOTAL")]),
+    # examples of information (等信息) that name no fact of their own
+    ("通过门户网站以及新闻媒体、公告栏等多种形式,发布各类法律法规、工作动态等信息2208条。",
+     [("2208条", "DISCLOSED_TOTAL")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
@@ -62,6 +68,8 @@ def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) ->
     "政府信息公开查阅点接待查阅2.5万人次，发放宣传资料2000余册。",
     "全年办理政务服务事项8600件。",
     "按申请类别看，征地拆迁类183件，占64%；劳动保障类17件，占6%。",
+    "设置依申请公开等10个子栏目。",
+    "市政府网站共采用我区信息672条。",
 ])
 def test_negatives_stay_untagged(text: str) -> None:
     assert weak_label(text) == []
