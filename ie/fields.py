@@ -295,6 +295,28 @@ def _one_other_channels_figure(norm: Any, m: _Mention) -> bool:
 _ADOPTED = re.compile(r"采用|采纳|录用|刊用")
 
 
+def _new_media_only(norm: Any, m: _Mention) -> bool:
+    """全年通过“某某”微信公众号发布…信息共计158条: the sentence up to the figure names new-media accounts and no
+    website, and holds no other figure."""
+    ss, ns, _ = _sentence_at(norm, m.start)
+    before = norm.text[ss:ns]
+    return bool(re.search(_NEW_MEDIA, before)) and not _WEB.search(before) and not _ALL_CHANNELS.search(before) \
+        and not re.search(r"\d", before.replace(_year_prefix(before), "", 1))
+
+
+def _year_prefix(sentence: str) -> str:
+    m = re.match(r"\s*(?:(?:19|20)\d{2}\s*年度?)?", sentence)
+    return m.group(0) if m else ""
+
+
+_UPDATED = re.compile(r"更新|维护|修订")
+
+
+def _only_updated(norm: Any, m: _Mention) -> bool:
+    clause = _clause_before(norm, m)
+    return bool(_UPDATED.search(clause)) and not re.search(r"公开|发布|新增|推送", clause)
+
+
 def _only_produced(norm: Any, m: _Mention) -> bool:
     clause = _clause_before(norm, m)
     return bool(_PRODUCED.search(clause)) and not _DISCLOSED.search(clause)
@@ -532,8 +554,19 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                     m.confidence *= 0.85
                     m.note = m.note or "a figure for several channels, labelled as the website's"
                     mentions.append(m)
+        if key == "disclosed_total":
+            for m in mentions:
+                if _only_updated(norm, m):  # 更新政府信息23条 beside 新增主动公开政府信息130条
+                    m.confidence *= 0.5
+                    m.note = m.note or "items updated, not newly disclosed"
         if key == "disclosed_website":
-            mentions = [m for m in mentions if not _several_channels(norm, m)]
+            mentions = [m for m in mentions if not _several_channels(norm, m) and not _new_media_only(norm, m)]
+        if key == "disclosed_newmedia":
+            for m in _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal):
+                if _new_media_only(norm, m):  # the model's website label in a sentence about a WeChat account
+                    m.confidence *= 0.85
+                    m.note = m.note or "labelled as the website's, in a sentence about new media alone"
+                    mentions.append(m)
         if key.startswith("disclosed_"):
             mentions = [m for m in mentions if not _ADOPTED.search(_clause_before(norm, m))]
         for m in mentions:

@@ -922,3 +922,20 @@ def test_items_a_higher_site_adopted_are_not_the_bodys_own():
     f = fields_for(text, [item(text, "4583条", "DISCLOSED_WEBSITE", 4583, "条", 0.86),
                           item(text, "672条", "DISCLOSED_WEBSITE", 672, "条", 0.96)])
     assert f["disclosed_website"]["value"] == 4583
+
+
+def test_updated_items_rank_below_newly_disclosed_ones():
+    text = ("青山县横溪镇2023年政府信息公开工作年度报告\n一、总体情况\n2023年新增主动公开政府信息130条。"
+            "2023年更新政府信息23条,具体包括领导信息14条。\n")
+    f = fields_for(text, [item(text, "130条", "DISCLOSED_TOTAL", 130, "条", 0.63),
+                          item(text, "23条", "DISCLOSED_TOTAL", 23, "条", 0.85)])
+    assert f["disclosed_total"]["value"] == 130
+    assert [a["value"] for a in f["disclosed_total"]["alternatives"]] == [23]
+
+
+def test_website_label_in_a_sentence_about_a_wechat_account_is_new_media():
+    text = ("青山区退役军人事务局2024年政府信息公开工作年度报告\n一、总体情况\n全年通过“青山退役军人”微信公众号发布"
+            "政策解读、工作动态等信息共计158条。\n")
+    f = fields_for(text, [item(text, "158条", "DISCLOSED_WEBSITE", 158, "条", 0.6)])
+    assert f["disclosed_website"] is None
+    assert f["disclosed_newmedia"]["value"] == 158
