@@ -278,7 +278,7 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
         and not re.search(r"\d", clause)
 
 
-_ONE_OTHER_CHANNEL = re.compile(rf"{_NEW_MEDIA}|新闻媒体|报刊|日报")
+_ONE_OTHER_CHANNEL = re.compile(rf"{_NEW_MEDIA}|新闻媒体|(?<!公)报刊|日报")  # not 公报刊登
 _ALL_CHANNELS = re.compile(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|各渠道|多种")
 
 
@@ -288,7 +288,7 @@ def _one_other_channels_figure(norm: Any, m: _Mention) -> bool:
     ss, ns, _ = _sentence_at(norm, m.start)
     before = norm.text[ss:ns]
     return bool(_ONE_OTHER_CHANNEL.search(before)) and not _WEB.search(before) \
-        and not _ALL_CHANNELS.search(before) and not re.search(r"\d", before)
+        and not _ALL_CHANNELS.search(before) and not re.search(r"\d", _without_years(before))
 
 
 # 市政府网站共采用672条: items a higher body's site or paper took from this one, not items it published
@@ -301,12 +301,12 @@ def _new_media_only(norm: Any, m: _Mention) -> bool:
     ss, ns, _ = _sentence_at(norm, m.start)
     before = norm.text[ss:ns]
     return bool(re.search(_NEW_MEDIA, before)) and not _WEB.search(before) and not _ALL_CHANNELS.search(before) \
-        and not re.search(r"\d", before.replace(_year_prefix(before), "", 1))
+        and not re.search(r"\d", _without_years(before))
 
 
-def _year_prefix(sentence: str) -> str:
-    m = re.match(r"\s*(?:(?:19|20)\d{2}\s*年度?)?", sentence)
-    return m.group(0) if m else ""
+def _without_years(text: str) -> str:
+    """The text without its years (2024年度): a sentence after a title still holds no other figure."""
+    return re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)
 
 
 _UPDATED = re.compile(r"更新|维护|修订")
