@@ -34,6 +34,7 @@ from ie.calibration import (
     default_calibrator,
     raw_confidence,
 )
+from ie.keywords import ADOPTED_BY_OTHERS
 from ie.meta import norm_offset, sentence_bounds
 
 __all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidates"]
@@ -289,10 +290,6 @@ def _one_other_channels_figure(norm: Any, m: _Mention) -> bool:
     before = norm.text[ss:ns]
     return bool(_ONE_OTHER_CHANNEL.search(before)) and not _WEB.search(before) \
         and not _ALL_CHANNELS.search(before) and not re.search(r"\d", _without_years(before))
-
-
-# 市政府网站共采用672条: items a higher body's site or paper took from this one, not items it published
-_ADOPTED = re.compile(r"采用|采纳|录用|刊用")
 
 
 def _new_media_only(norm: Any, m: _Mention) -> bool:
@@ -568,7 +565,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                     m.note = m.note or "labelled as the website's, in a sentence about new media alone"
                     mentions.append(m)
         if key.startswith("disclosed_"):
-            mentions = [m for m in mentions if not _ADOPTED.search(_clause_before(norm, m))]
+            mentions = [m for m in mentions if not ADOPTED_BY_OTHERS.search(_clause_before(norm, m))]
         for m in mentions:
             if not m.part or m.source != "narrative":
                 continue

@@ -140,7 +140,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("刊发", "PRESS_EVENTS"), ("新闻通稿", "PRESS_EVENTS"), ("新闻", "PRESS_EVENTS"),
     # applications
     ("申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("申请公开", "APPLICATIONS"),
-    ("公开申请", "APPLICATIONS"),
+    ("公开申请", "APPLICATIONS"), ("信息公开案件", "APPLICATIONS"),  # 办理政府信息公开案件43件
     # hotline / requests
     ("热线", "HOTLINE_RECEIVED"), ("信箱", "HOTLINE_RECEIVED"), ("留言", "HOTLINE_RECEIVED"),
     ("来信", "HOTLINE_RECEIVED"), ("来电", "HOTLINE_RECEIVED"), ("诉求", "HOTLINE_RECEIVED"),
@@ -224,6 +224,7 @@ _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
 _EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
+_EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
 _TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:为|达)?\s*")
 _DISCLOSED_LABELS = frozenset({"DISCLOSED_TOTAL", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
 _APP_SPLIT = re.compile(
@@ -234,8 +235,11 @@ _OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
 _STRONG_VETO = re.compile(
-    r"废止|失效|现行有效|有效存续|历年累计|报送|上报|转载|采用|采纳|录用|刊用|访问量|点击量|阅读量|浏览量|予以公开|不予公开|部分公开|无法提供"
+    r"废止|失效|现行有效|有效存续|历年累计|报送|上报|转载|访问量|点击量|阅读量|浏览量|予以公开|不予公开|部分公开|无法提供"
 )
+# 市政府网站共采用672条, 被省级以上媒体采用信息15条: items others took from the body, not its own (not
+# 采用多种形式发布解读材料: a method adopted)
+ADOPTED_BY_OTHERS = re.compile(r"(?:采用|采纳|刊用)\s*(?:信息|稿件|新闻)?\s*(?:共计|共|达)?\s*$|被[^，,。]{0,12}(?:采用|采纳|刊用)")
 _PRODUCED = re.compile(r"制作|获取|产生|形成|生成")
 _DISCLOSED_VERB = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|公布")
 _PRODUCED_SPLIT = frozenset({"DISCLOSED_TOTAL", "POLICY_DOCS", "APPLICATIONS", "DISCLOSED_WEBSITE"})
@@ -332,6 +336,17 @@ def _produced_figure(clause: str) -> bool:
     return bool(_PRODUCED.search(clause)) and not _DISCLOSED_VERB.search(clause)
 
 
+def _examples_of_information(s: str, sent_start: int, start: int, window: str) -> bool:
+    """Does the quantity follow a list of examples of information (…等信息) in a clause that discloses them
+    through a named channel (通过政府网站主动公开…等群众关心关注的信息共计86条)?"""
+    if not _EXAMPLES_OF_INFO_WIDE.search(window):  # 等群众关心关注的信息共计86条
+        return False
+    before = s[sent_start:start]
+    clause = before[max((mm.end() for mm in re.finditer(r"[，,;；:：]", before)), default=0):]
+    # a channel must be named: without one, such a list names a kind of information (执法信息, 重要信息)
+    return bool(_DISCLOSED_VERB.search(clause)) and bool(_channels(clause, 0))
+
+
 def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sentence) -> str | None:
     """The label from the keywords left of the quantity (and a few right of it), before sentence rules."""
     unit = m["unit"] or ""
@@ -355,6 +370,12 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
                 break
             if nearest is None or nearest[3] == "RESOLVE" or dist > 4:
                 return lab
+    if not st.prev_any and unit in ("条", "件", "篇") and _examples_of_information(s, sent_start, start, window) \
+            and (nearest is None or nearest[3] not in (*_DISCLOSED_LABELS, "POLICY_DOCS", "PRESS_EVENTS")):
+        # 发布各类法律法规、工作动态等信息2208条, 主动公开财政预决算、政策解读…等群众关心的信息共计86条: the examples
+        # do not name the fact; the verb and the channel do
+        nearest = (len(window), len(window), "信息", "DISCLOSED_TOTAL")
+        dist = 0
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
@@ -379,7 +400,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None
     if lab == "DISCLOSED_TOTAL" and _produced_figure(clause):
         return None  # 制作获取政府信息共33条,其中主动公开信息数33条: made or obtained, the part after 其中 is disclosed
-    if _STRONG_VETO.search(clause):
+    if _STRONG_VETO.search(clause) or ADOPTED_BY_OTHERS.search(clause):
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
         return None  # 咨询类267件: a split of the requests by kind

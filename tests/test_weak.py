@@ -52,6 +52,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # examples of information (等信息) that name no fact of their own
     ("通过门户网站以及新闻媒体、公告栏等多种形式,发布各类法律法规、工作动态等信息2208条。",
      [("2208条", "DISCLOSED_TOTAL")]),
+    ("全年通过政府网站主动公开财政预决算、招生入学政策、政策解读等群众关心关注的信息共计86条。",
+     [("86条", "DISCLOSED_WEBSITE")]),
+    ("依法办理政府信息公开案件43件(含上年结转1件)。", [("43件", "APPLICATIONS")]),
+    # 采用 a method is no item adopted by others
+    ("对重要政策文件,采用多种形式同步发布配套解读材料163篇。", [("163篇", "INTERPRETATIONS")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
@@ -69,7 +74,8 @@ def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) ->
     "全年办理政务服务事项8600件。",
     "按申请类别看，征地拆迁类183件，占64%；劳动保障类17件，占6%。",
     "设置依申请公开等10个子栏目。",
-    "市政府网站共采用我区信息672条。",
+    "市政府网站共采用672条。",
+    "全年被省级以上媒体采用信息15条。",
 ])
 def test_negatives_stay_untagged(text: str) -> None:
     assert weak_label(text) == []
