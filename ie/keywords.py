@@ -186,7 +186,7 @@ _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 _RIGHT_O = re.compile(
     r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级)|领域|类|大类|方面|方式|渠道|"
     r"账号|平台|网站|(?:子|一级|二级|三级)?栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
-    r"部分|章|节|款)"
+    r"部分|章|节|款|(?:地方|行业|团体|国家)?标准(?!化))"
 )
 # After N个: a kind of channel or place; the count is of accounts or places (开通97个政务新媒体), not items.
 _RIGHT_O_AFTER_GE = re.compile(
@@ -379,7 +379,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
-    if lab == "O" and _EXAMPLES_OF_INFO.search(window) \
+    if lab == "O" and (_EXAMPLES_OF_INFO.search(window) or re.search(r"动态信息\s*$", window)) \
             and _DISCLOSED_VERB.search(window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]):
         lab = "DISCLOSED_TOTAL"  # 发布各类法律法规、工作动态等信息2208条: the examples do not name the fact
     if lab in ("O", "RATE"):

@@ -55,6 +55,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("全年通过政府网站主动公开财政预决算、招生入学政策、政策解读等群众关心关注的信息共计86条。",
      [("86条", "DISCLOSED_WEBSITE")]),
     ("依法办理政府信息公开案件43件(含上年结转1件)。", [("43件", "APPLICATIONS")]),
+    ("我镇在政府网站公开各类信息15条,在微信平台上公开动态信息35条。",
+     [("15条", "DISCLOSED_WEBSITE"), ("35条", "DISCLOSED_NEWMEDIA")]),
     # 采用 a method is no item adopted by others
     ("对重要政策文件,采用多种形式同步发布配套解读材料163篇。", [("163篇", "INTERPRETATIONS")]),
 ])
@@ -76,6 +78,7 @@ def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) ->
     "设置依申请公开等10个子栏目。",
     "市政府网站共采用672条。",
     "全年被省级以上媒体采用信息15条。",
+    "将监管政策文件和95项地方标准向社会征求意见。",
 ])
 def test_negatives_stay_untagged(text: str) -> None:
     assert weak_label(text) == []
