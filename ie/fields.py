@@ -67,6 +67,9 @@ class FieldSpec:
     about: re.Pattern[str] | None = None
     # units this field's figure never has (400余人次参加培训 is no count of interpretations)
     never_units: frozenset[str] = frozenset()
+    # among figures otherwise alike, the one named by these words right beside it is the field's main one
+    # (召开新闻发布会42场、新闻通气会19场: the press conferences)
+    prefer: re.Pattern[str] | None = None
 
 
 # people are never items disclosed, documents or interpretations
@@ -82,7 +85,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
     "policy_docs": FieldSpec("POLICY_DOCS", ITEMS, never_units=_PEOPLE),
     "interpretations": FieldSpec("INTERPRETATIONS", ITEMS, ("statistics_pre2019.policy_interpretations",), never_units=_PEOPLE),
     "press_events": FieldSpec("PRESS_EVENTS", EVENTS, ("statistics_pre2019.press_conferences",),
-                              strict_units=True),
+                              strict_units=True, prefer=re.compile(r"新闻发布会|发布会")),
     "applications_received": FieldSpec(
         "APPLICATIONS", APPLICATION_UNITS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
         not_about=re.compile(r"政务服务|服务事项|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
@@ -166,6 +169,7 @@ class _Mention:
     note: str = ""
     index: int = 0
     text: str = ""
+    preferred: bool = False
 
     @property
     def in_scope(self) -> bool:
@@ -173,7 +177,7 @@ class _Mention:
 
     def score(self) -> float:
         return (4.0 * self.main_unit + 2.0 * self.body_ok + 2.0 * self.year_ok + 0.5 * (not self.part)
-                + self.confidence - 0.001 * self.index)
+                + 0.5 * self.preferred + self.confidence - 0.001 * self.index)
 
 
 def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tuple[bool, bool, bool, str]:
@@ -247,6 +251,13 @@ def _counts_channels(norm: Any, m: _Mention, spec: FieldSpec) -> bool:
 # 共办结依申请政府信息公开事项23件: applications completed, not received (labels.md)
 _COMPLETED = re.compile(r"办结|答复|办理完毕|处理完毕")
 _RECEIVED = re.compile(r"收到|受理|新收|接收|申请数|共有|提出")
+
+
+def _named_beside(norm: Any, m: _Mention, words: re.Pattern[str]) -> bool:
+    """Do ``words`` name the figure: in its clause right before it, or right after its unit?"""
+    ne = norm_offset(norm, max(m.start, m.end - 1)) + 1
+    item = _clause_before(norm, m).split("、")[-1][-12:]  # 召开新闻发布会42场、新闻通气会19场: per item of a list
+    return bool(words.search(item) or words.match(norm.text[ne:ne + 6].lstrip()))
 
 
 def _clause_before(norm: Any, m: _Mention) -> str:
@@ -576,6 +587,9 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                 m.part = False
         if key == "processing_fees":
             mentions += processing_fee_candidates(norm)
+        if spec.prefer is not None:
+            for m in mentions:
+                m.preferred = _named_beside(norm, m, spec.prefer)
         mentions.sort(key=lambda m: m.score(), reverse=True)
         tv = _table_value(record, spec, key, cal)
         if tv is None:

@@ -939,3 +939,12 @@ def test_website_label_in_a_sentence_about_a_wechat_account_is_new_media():
     f = fields_for(text, [item(text, "158条", "DISCLOSED_WEBSITE", 158, "条", 0.6)])
     assert f["disclosed_website"] is None
     assert f["disclosed_newmedia"]["value"] == 158
+
+
+def test_press_conferences_preferred_over_other_events_of_the_same_list():
+    text = ("青山市人民政府办公厅2025年政府信息公开工作年度报告\n一、总体情况\n召开市政府新闻发布会42场、新闻通气会19场,"
+            "增强政策发布的权威性。\n")
+    f = fields_for(text, [item(text, "42场", "PRESS_EVENTS", 42, "场", 0.94),
+                          item(text, "19场", "PRESS_EVENTS", 19, "场", 0.96)])
+    assert f["press_events"]["value"] == 42
+    assert [a["value"] for a in f["press_events"]["alternatives"]] == [19]
