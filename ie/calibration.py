@@ -543,11 +543,12 @@ def _narrative_command(args: Any) -> int:
 
 def _fields_command(args: Any) -> int:
     """Measure (and optionally fit) the map of narrative-only headline fields with the shipped tagger."""
+    import ie.calibration as this  # not ``__main__`` under ``python -m``: the module ie.fields reads its map from
     from ie.tagger import Tagger
 
     tagger = Tagger.load(args.model)
     shared = Path(args.shared)
-    cal = default_calibrator()
+    cal = this.default_calibrator()
     fitted = cal.maps.pop(FIELD_KIND, None)  # measure the raw field confidences first
     try:
         val = validation_records(shared / "train" / "narrative.jsonl")
