@@ -688,7 +688,62 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             checks.append(item)
     if fields.get("disclosed_total") is None:
         fields["disclosed_total"] = _total_from_single_channel(record, norm, fields.get("disclosed_website"))
+    _hotline_pair_from_rate(record, norm, fields, cal)
     return fields, checks, warnings
+
+
+_HOTLINE_LABELS = ("HOTLINE_RECEIVED", "HOTLINE_RESOLVED")
+
+
+def _rate_matches(done: float, total: float, rate: float, rate_text: str) -> bool:
+    """Is ``rate`` (as written, with its decimals) done/total in per cent?"""
+    m = re.search(r"\.(\d+)", rate_text)
+    decimals = len(m.group(1)) if m else 0
+    return total > done > 0 and abs(100.0 * done / total - rate) <= 0.5 * 10 ** -decimals + 1e-9
+
+
+def _hotline_pair_from_rate(record: dict, norm: Any, fields: dict, cal: Calibrator) -> None:
+    """处理解决民生诉求7853件,办结7852件,办结率99.99%: two request counts and the rate that divides them tell
+    which count is the requests received and which the ones resolved, whatever labels the model gave them.
+
+    Only narrative-only hotline fields are changed, and only when the resolved field holds the larger count.
+    """
+    resolved = fields.get("hotline_resolved")
+    if not resolved or resolved.get("sources") != ["narrative"]:
+        return
+    items = [it for it in record.get("narrative") or [] if it.get("value") is not None]
+    for rate in (it for it in items if it.get("label") == "RESPONSE_RATE"):
+        ss, ns, _ = _sentence_at(norm, rate["start"])
+        counts = [it for it in items if it.get("label") in _HOTLINE_LABELS and it["end"] <= rate["start"]
+                  and _sentence_at(norm, it["start"])[0] == ss]
+        for big in counts:
+            if big["value"] != resolved["value"]:
+                continue
+            for small in counts:
+                if not _rate_matches(float(small["value"]), float(big["value"]), float(rate["value"]),
+                                     rate.get("text", "")):
+                    continue
+                conf = cal.apply(cal.apply(raw_confidence(small), "narrative"), "field_narrative") or 0.0
+                fields["hotline_resolved"] = {
+                    "value": small["value"], "unit": _item_unit(small.get("unit")), "confidence": conf,
+                    "sources": ["narrative"], "agree": None,
+                    "evidence": {"start": small["start"], "end": small["end"], "text": small.get("text", ""),
+                                 "rule": "rate_divides_counts"},
+                    "alternatives": [{"value": big["value"], "unit": _item_unit(big.get("unit")),
+                                      "start": big["start"], "end": big["end"], "source": "narrative",
+                                      "note": f"the requests received: {rate.get('text', '')} = "
+                                              f"{small['value']}/{big['value']}"}],
+                }
+                if fields.get("hotline_received") is None:
+                    fields["hotline_received"] = {
+                        "value": big["value"], "unit": _item_unit(big.get("unit")),
+                        "confidence": cal.apply(cal.apply(raw_confidence(big), "narrative"), "field_narrative") or 0.0,
+                        "sources": ["narrative"], "agree": None,
+                        "evidence": {"start": big["start"], "end": big["end"], "text": big.get("text", ""),
+                                     "rule": "rate_divides_counts"},
+                        "alternatives": [],
+                    }
+                return
 
 
 _OTHER_CHANNELS = ("DISCLOSED_GAZETTE", "DISCLOSED_NEWMEDIA", "DISCLOSED_TOTAL")

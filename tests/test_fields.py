@@ -948,3 +948,20 @@ def test_press_conferences_preferred_over_other_events_of_the_same_list():
                           item(text, "19场", "PRESS_EVENTS", 19, "场", 0.96)])
     assert f["press_events"]["value"] == 42
     assert [a["value"] for a in f["press_events"]["alternatives"]] == [19]
+
+
+def test_the_rate_tells_requests_received_from_requests_resolved():
+    text = ("青山区政务服务管理办公室2024年政府信息公开工作年度报告\n一、总体情况\n通过“民呼我为”处理解决民生诉求7853件,"
+            "办结7852件,办结率99.99%。\n")
+    items = [item(text, "7853件", "HOTLINE_RESOLVED", 7853, "件", 0.96),
+             item(text, "7852件", "HOTLINE_RESOLVED", 7852, "件", 0.86),
+             item(text, "99.99%", "RESPONSE_RATE", 99.99, "%", 0.98)]
+    f = fields_for(text, items)
+    assert f["hotline_resolved"]["value"] == 7852
+    assert f["hotline_resolved"]["evidence"]["rule"] == "rate_divides_counts"
+    assert f["hotline_received"]["value"] == 7853
+    assert f["response_rate"]["value"] == 99.99
+    # a rate that does not divide the two counts changes nothing
+    other = text.replace("99.99%", "98%")
+    items[2] = item(other, "98%", "RESPONSE_RATE", 98, "%", 0.98)
+    assert fields_for(other, items)["hotline_resolved"]["value"] == 7853
