@@ -636,6 +636,16 @@ def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
         longer = [n for n in names if len(n) > len(c.value) and n.endswith(c.value)]
         if len(longer) == 1:
             c.value, c.alias = longer[0], True
+    # 龙归镇政府信息公开…年度报告 names the 龙归镇人民政府 of the contact line: the short form votes for the full one
+    for c in cands:
+        m = re.fullmatch(r"(.*[省市区县州盟旗镇乡])政府", c.value)
+        if not m:
+            continue
+        place = m.group(1)
+        full = [n for n in names if n.endswith("人民政府") and len(n) > 6
+                and (place.endswith(n[:-4]) or n[:-4].endswith(place))]
+        if len(full) == 1:
+            c.value, c.alias = full[0], True
     return cands
 
 

@@ -461,3 +461,12 @@ def test_issuer_in_more_page_shapes(text, issuer):
 def test_published_line_with_pipes_or_brackets(front, date):
     meta, _ = meta_of(front + "一、总体情况\n无。\n")
     assert meta["published"]["value"] == date
+
+
+def test_short_government_name_of_a_title_votes_for_the_full_one():
+    text = ("青山镇政府信息公开工作2016年度报告\n一、概述\n无。\n六、其他需要报告的事项\n无。\n"
+            "青山区青山镇人民政府\n2017年3月1日\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山区青山镇人民政府"
+    assert original[meta["issuer"]["start"]:meta["issuer"]["end"]] == "青山区青山镇人民政府"
+    _check_offsets(meta, original)
