@@ -422,6 +422,9 @@ def test_now_we_publish_the_bodys_report():
 @pytest.mark.parametrize("front,date", [
     ("青山县交通运输局2022年政府信息公开工作年度报告\n\n2023-01-10 20:58文章来源:交通局\n", "2023-01-10"),
     ("2023年政府信息公开工作年度报告 ( 2024-01-31 )\n\n(青山市住房和城乡建设管理委员会)\n", "2024-01-31"),
+    # a page's table row and a date in brackets
+    ("发文日期: | 2015-03-18 10:27:17 | 发布机构: | 青山区卫计局 |\n", "2015-03-18"),
+    ("青山市生态环境局2020年政府信息公开工作年度报告\n发布日期:[2021-01-28]\n", "2021-01-28"),
 ])
 def test_page_dates_beside_the_title(front, date):
     meta, _ = meta_of(front + "一、总体情况\n无。\n")
@@ -452,15 +455,6 @@ def test_issuer_in_more_page_shapes(text, issuer):
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == issuer
     _check_offsets(meta, original)
-
-
-@pytest.mark.parametrize("front,date", [
-    ("发文日期: | 2015-03-18 10:27:17 | 发布机构: | 青山区卫计局 |\n", "2015-03-18"),
-    ("青山市生态环境局2020年政府信息公开工作年度报告\n发布日期:[2021-01-28]\n", "2021-01-28"),
-])
-def test_published_line_with_pipes_or_brackets(front, date):
-    meta, _ = meta_of(front + "一、总体情况\n无。\n")
-    assert meta["published"]["value"] == date
 
 
 def test_short_government_name_of_a_title_votes_for_the_full_one():
