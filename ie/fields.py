@@ -34,7 +34,7 @@ from ie.calibration import (
     default_calibrator,
     raw_confidence,
 )
-from ie.keywords import ADOPTED_BY_OTHERS
+from ie.keywords import ADOPTED_BY_OTHERS, produced_figure
 from ie.meta import norm_offset, sentence_bounds
 
 __all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidates"]
@@ -271,9 +271,6 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
     return bool(_COMPLETED.search(clause)) and not _RECEIVED.search(clause)
 
 
-# 本年度共制作政府信息184条,其中主动公开55条: items made or obtained, not items disclosed
-_PRODUCED = re.compile(r"制作|产生|获取|形成|生成")
-_DISCLOSED = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|报送|公布")
 
 
 # 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
@@ -326,8 +323,8 @@ def _only_updated(norm: Any, m: _Mention) -> bool:
 
 
 def _only_produced(norm: Any, m: _Mention) -> bool:
-    clause = _clause_before(norm, m)
-    return bool(_PRODUCED.search(clause)) and not _DISCLOSED.search(clause)
+    """本年度共制作政府信息184条,其中主动公开55条: items made or obtained, not items disclosed."""
+    return produced_figure(_clause_before(norm, m))
 
 
 def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:

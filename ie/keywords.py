@@ -241,7 +241,7 @@ _STRONG_VETO = re.compile(
 # 采用多种形式发布解读材料: a method adopted)
 ADOPTED_BY_OTHERS = re.compile(r"(?:采用|采纳|刊用)\s*(?:信息|稿件|新闻)?\s*(?:共计|共|达)?\s*$|被[^，,。]{0,12}(?:采用|采纳|刊用)")
 _PRODUCED = re.compile(r"制作|获取|产生|形成|生成")
-_DISCLOSED_VERB = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|公布")
+_DISCLOSED_VERB = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|报送|公布")
 _PRODUCED_SPLIT = frozenset({"DISCLOSED_TOTAL", "POLICY_DOCS", "APPLICATIONS", "DISCLOSED_WEBSITE"})
 _MULTI_YEAR = re.compile(r"以来|历年|颁布实施|总计主动公开|目前")
 _CHANNELS = ("DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE")
@@ -295,7 +295,6 @@ class _Sentence:
     produced: bool = False          # a figure of information made or obtained (制作、获取的政府信息1971条) came before
 
 
-
 # 124件,占43%: a share of a bigger figure is O, unless the keywords name a fact of its own (规范性文件信息2条,占4%)
 _SHARE_AFTER = re.compile(r"\s*[,，]?\s*占")
 _KINDS_OF_ITEMS = frozenset({"POLICY_DOCS", "INTERPRETATIONS", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA",
@@ -331,7 +330,7 @@ def _is_quantity(s: str, m: re.Match) -> bool:
     return not counts_other_things(s, end)
 
 
-def _produced_figure(clause: str) -> bool:
+def produced_figure(clause: str) -> bool:
     """Is the clause before a figure about information made or obtained (制作、获取的政府信息), not disclosed?"""
     return bool(_PRODUCED.search(clause)) and not _DISCLOSED_VERB.search(clause)
 
@@ -398,7 +397,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
     if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):
         return None
-    if lab == "DISCLOSED_TOTAL" and _produced_figure(clause):
+    if lab == "DISCLOSED_TOTAL" and produced_figure(clause):
         return None  # 制作获取政府信息共33条,其中主动公开信息数33条: made or obtained, the part after 其中 is disclosed
     if _STRONG_VETO.search(clause) or ADOPTED_BY_OTHERS.search(clause):
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
@@ -473,7 +472,7 @@ def weak_label(text: str) -> list[dict]:
             st.dt_seen = True
         if lab is None and not st.produced:
             clause = s[win_start:start]
-            st.produced = _produced_figure(clause[max((mm.end() for mm in _SOFT.finditer(clause)), default=0):])
+            st.produced = produced_figure(clause[max((mm.end() for mm in _SOFT.finditer(clause)), default=0):])
         prev_end = m.end()
         st.prev_any = True
         st.prev_label = lab
