@@ -276,6 +276,7 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
 # 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
 _WEB = re.compile(r"网站|门户|政务网|网$|网[、和及与]")
 _NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号"
+_NEW_MEDIA_RE = re.compile(_NEW_MEDIA)
 _NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|电视|广播")
 
 
@@ -294,18 +295,20 @@ _ALL_CHANNELS = re.compile(r"等(?:渠道|平台|方式|载体|途径)|多渠道
 def _one_other_channels_figure(norm: Any, m: _Mention) -> bool:
     """四大微博…全年累计发布政府信息342条, 通过《中山日报》等新闻媒体主动公开政府信息159条: the sentence's first
     figure, in a sentence about one kind of channel other than the website, is that channel's, not the total."""
-    ss, ns, _ = _sentence_at(norm, m.start)
-    before = norm.text[ss:ns]
-    return bool(_ONE_OTHER_CHANNEL.search(before)) and not _WEB.search(before) \
-        and not _ALL_CHANNELS.search(before) and not re.search(r"\d", _without_years(before))
+    return _first_figure_about(norm, m, _ONE_OTHER_CHANNEL)
 
 
 def _new_media_only(norm: Any, m: _Mention) -> bool:
     """全年通过“某某”微信公众号发布…信息共计158条: the sentence up to the figure names new-media accounts and no
     website, and holds no other figure."""
+    return _first_figure_about(norm, m, _NEW_MEDIA_RE)
+
+
+def _first_figure_about(norm: Any, m: _Mention, channel: re.Pattern[str]) -> bool:
+    """Is the mention the first figure of a sentence that, up to it, names ``channel`` and no website?"""
     ss, ns, _ = _sentence_at(norm, m.start)
     before = norm.text[ss:ns]
-    return bool(re.search(_NEW_MEDIA, before)) and not _WEB.search(before) and not _ALL_CHANNELS.search(before) \
+    return bool(channel.search(before)) and not _WEB.search(before) and not _ALL_CHANNELS.search(before) \
         and not re.search(r"\d", _without_years(before))
 
 
