@@ -186,7 +186,8 @@ _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 _RIGHT_O = re.compile(
     r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级)|领域|类|大类|方面|方式|渠道|"
     r"账号|平台|网站|(?:子|一级|二级|三级)?栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
-    r"部分|章|节|款|(?:地方|行业|团体|国家)?标准(?!化))"
+    r"部分|章|节|款|(?:地方|行业|团体|国家)?标准(?!化)|"
+    r"(?:工作)?(?:领导小组(?:会议)?|局务会|党组会|办公会|常务会))"  # 召开1次局务会: meetings are no fact
 )
 # After N个: a kind of channel or place; the count is of accounts or places (开通97个政务新媒体), not items.
 _RIGHT_O_AFTER_GE = re.compile(
@@ -208,7 +209,8 @@ _RIGHT_KW: list[tuple[str, str]] = [
     ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("新闻发布", "PRESS_EVENTS"),
     ("在线访谈", "PRESS_EVENTS"),
     ("访谈", "PRESS_EVENTS"), ("政府开放", "PRESS_EVENTS"), ("通气会", "PRESS_EVENTS"),
-    ("培训", "TRAINING"), ("政策解读", "INTERPRETATIONS"), ("解读", "INTERPRETATIONS"),
+    ("培训", "TRAINING"), ("业务培训", "TRAINING"), ("专题培训", "TRAINING"), ("集中培训", "TRAINING"),
+    ("政策解读", "INTERPRETATIONS"), ("解读", "INTERPRETATIONS"),
     ("政府信息公开申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("信息公开申请", "APPLICATIONS"),
     ("公开政府信息的申请", "APPLICATIONS"), ("政府信息公开的申请", "APPLICATIONS"), ("信息依申请公开", "APPLICATIONS"),
     ("规范性文件", "POLICY_DOCS"), ("政策文件", "POLICY_DOCS"), ("重大政策", "POLICY_DOCS"),
@@ -397,6 +399,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
     if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):
         return None
+    if lab in _DISCLOSED_LABELS and unit in ("名", "人", "位"):
+        return None  # 确定1名局领导…: people are never items disclosed
     if lab == "DISCLOSED_TOTAL" and produced_figure(clause):
         return None  # 制作获取政府信息共33条,其中主动公开信息数33条: made or obtained, the part after 其中 is disclosed
     if _STRONG_VETO.search(clause) or ADOPTED_BY_OTHERS.search(clause):

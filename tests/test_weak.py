@@ -55,6 +55,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("全年通过政府网站主动公开财政预决算、招生入学政策、政策解读等群众关心关注的信息共计86条。",
      [("86条", "DISCLOSED_WEBSITE")]),
     ("依法办理政府信息公开案件43件(含上年结转1件)。", [("43件", "APPLICATIONS")]),
+    # people and meetings are no disclosure figure; the training session after them is
+    ("确定1名局领导负责政府信息公开工作,召开1次局务会研究部署,组织了1次业务培训会。", [("1次", "TRAINING")]),
     ("我镇在政府网站公开各类信息15条,在微信平台上公开动态信息35条。",
      [("15条", "DISCLOSED_WEBSITE"), ("35条", "DISCLOSED_NEWMEDIA")]),
     # 采用 a method is no item adopted by others
