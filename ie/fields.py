@@ -271,8 +271,6 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
     return bool(_COMPLETED.search(clause)) and not _RECEIVED.search(clause)
 
 
-
-
 # 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
 _WEB = re.compile(r"网站|门户|政务网|网$|网[、和及与]")
 _NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号"
@@ -723,27 +721,24 @@ def _hotline_pair_from_rate(record: dict, norm: Any, fields: dict, cal: Calibrat
                 if not _rate_matches(float(small["value"]), float(big["value"]), float(rate["value"]),
                                      rate.get("text", "")):
                     continue
-                conf = cal.apply(cal.apply(raw_confidence(small), "narrative"), "field_narrative") or 0.0
-                fields["hotline_resolved"] = {
-                    "value": small["value"], "unit": _item_unit(small.get("unit")), "confidence": conf,
-                    "sources": ["narrative"], "agree": None,
-                    "evidence": {"start": small["start"], "end": small["end"], "text": small.get("text", ""),
-                                 "rule": "rate_divides_counts"},
-                    "alternatives": [{"value": big["value"], "unit": _item_unit(big.get("unit")),
-                                      "start": big["start"], "end": big["end"], "source": "narrative",
-                                      "note": f"the requests received: {rate.get('text', '')} = "
-                                              f"{small['value']}/{big['value']}"}],
-                }
+                fields["hotline_resolved"] = _rate_rule_field(small, cal, [{
+                    "value": big["value"], "unit": _item_unit(big.get("unit")), "start": big["start"],
+                    "end": big["end"], "source": "narrative",
+                    "note": f"the requests received: {rate.get('text', '')} = {small['value']}/{big['value']}"}])
                 if fields.get("hotline_received") is None:
-                    fields["hotline_received"] = {
-                        "value": big["value"], "unit": _item_unit(big.get("unit")),
-                        "confidence": cal.apply(cal.apply(raw_confidence(big), "narrative"), "field_narrative") or 0.0,
-                        "sources": ["narrative"], "agree": None,
-                        "evidence": {"start": big["start"], "end": big["end"], "text": big.get("text", ""),
-                                     "rule": "rate_divides_counts"},
-                        "alternatives": [],
-                    }
+                    fields["hotline_received"] = _rate_rule_field(big, cal, [])
                 return
+
+
+def _rate_rule_field(it: dict, cal: Calibrator, alternatives: list[dict]) -> dict:
+    """A narrative-only field from one item, chosen by the rate rule (its confidence as any such field's)."""
+    return {
+        "value": it["value"], "unit": _item_unit(it.get("unit")),
+        "confidence": cal.apply(cal.apply(raw_confidence(it), "narrative"), "field_narrative") or 0.0,
+        "sources": ["narrative"], "agree": None,
+        "evidence": {"start": it["start"], "end": it["end"], "text": it.get("text", ""), "rule": "rate_divides_counts"},
+        "alternatives": alternatives,
+    }
 
 
 _OTHER_CHANNELS = ("DISCLOSED_GAZETTE", "DISCLOSED_NEWMEDIA", "DISCLOSED_TOTAL")
