@@ -282,12 +282,19 @@ def test_contact_block_names_the_issuer():
     assert meta["issuer"]["source"] == "contact"
 
 
-def test_short_form_in_the_first_sentence_votes_for_the_full_name():
-    text = ("湖山省教育厅2021年政府信息公开工作年度报告\n根据条例,现公布2021年省教育厅政府信息公开工作年度报告。\n"
-            "一、总体情况\n2021年,省教育厅坚持依法公开。\n")
+@pytest.mark.parametrize("text,full", [
+    # 省教育厅 in the first sentence is the title's 湖山省教育厅
+    ("湖山省教育厅2021年政府信息公开工作年度报告\n根据条例,现公布2021年省教育厅政府信息公开工作年度报告。\n"
+     "一、总体情况\n2021年,省教育厅坚持依法公开。\n", "湖山省教育厅"),
+    # a title's 青山镇政府 is the signature's 青山区青山镇人民政府
+    ("青山镇政府信息公开工作2016年度报告\n一、概述\n无。\n六、其他需要报告的事项\n无。\n"
+     "青山区青山镇人民政府\n2017年3月1日\n", "青山区青山镇人民政府"),
+])
+def test_short_form_votes_for_the_full_name(text, full):
     meta, original = meta_of(text)
-    assert meta["issuer"]["value"] == "湖山省教育厅"
-    assert original[meta["issuer"]["start"]:meta["issuer"]["end"]] == "湖山省教育厅"
+    assert meta["issuer"]["value"] == full
+    assert original[meta["issuer"]["start"]:meta["issuer"]["end"]] == full
+    _check_offsets(meta, original)
 
 
 @pytest.mark.parametrize("front,issuer,date", [
@@ -447,13 +454,4 @@ def test_now_we_publish_the_bodys_report():
 def test_issuer_in_more_page_shapes(text, issuer):
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == issuer
-    _check_offsets(meta, original)
-
-
-def test_short_government_name_of_a_title_votes_for_the_full_one():
-    text = ("青山镇政府信息公开工作2016年度报告\n一、概述\n无。\n六、其他需要报告的事项\n无。\n"
-            "青山区青山镇人民政府\n2017年3月1日\n")
-    meta, original = meta_of(text)
-    assert meta["issuer"]["value"] == "青山区青山镇人民政府"
-    assert original[meta["issuer"]["start"]:meta["issuer"]["end"]] == "青山区青山镇人民政府"
     _check_offsets(meta, original)
