@@ -253,7 +253,8 @@ def test_publication_date_under_the_title(front, date):
     assert text[meta["published"]["start"]:meta["published"]["end"]] == date
 
 
-@pytest.mark.parametrize("prefix", ["娱乐官网", "www.example-bet.com", "- ", "http://abc.cc/"])
+@pytest.mark.parametrize("prefix", ["娱乐官网", "www.example-bet.com", "- ", "http://abc.cc/",
+                                    "https://www.abc.gov.cn/zwgk/201603/80458_"])
 def test_junk_before_the_issuer_is_stripped(prefix):
     meta, text = meta_of(f"{prefix}青山县人民政府外事办公室2022年政府信息公开工作年度报告\n一、总体情况\n无。\n")
     issuer = meta["issuer"]
@@ -289,12 +290,28 @@ def test_contact_block_names_the_issuer():
     # a title's 青山镇政府 is the signature's 青山区青山镇人民政府
     ("青山镇政府信息公开工作2016年度报告\n一、概述\n无。\n六、其他需要报告的事项\n无。\n"
      "青山区青山镇人民政府\n2017年3月1日\n", "青山区青山镇人民政府"),
+    # a page title without the city (水务局, 船山区民政局) above the report's own title with it
+    ("2018年水务局政府信息公开工作年度报告\n发布时间:2019-01-08\n青山市水务局2018年政府信息公开工作年度报告\n"
+     "一、概述\n无。\n", "青山市水务局"),
+    ("2016年船山区民政局政府信息公开工作年度报告\n青山市船山区民政局\n2016年政府信息公开工作年度报告\n一、概述\n无。\n",
+     "青山市船山区民政局"),
+    # a bare place and its government: the government's name
+    ("青山省\n2016年政府信息公开工作年度报告\n青山省人民政府2016年政府信息公开工作年度报告\n一、概述\n无。\n", "青山省人民政府"),
 ])
 def test_short_form_votes_for_the_full_name(text, full):
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == full
     assert original[meta["issuer"]["start"]:meta["issuer"]["end"]] == full
+    assert meta["issuer"]["confidence"] > 0.9  # the two forms agree: no rival lowers the confidence
     _check_offsets(meta, original)
+
+
+def test_a_name_and_its_shorter_form_are_no_rivals():
+    meta, _ = meta_of("河西镇政府2020年政府信息公开工作年度报告\n河西镇2020年政府信息公开工作年度报告\n一、概述\n无。\n")
+    assert meta["issuer"]["value"] in ("河西镇", "河西镇政府")
+    assert meta["issuer"]["confidence"] > 0.9
+    meta, _ = meta_of("河西镇2020年政府信息公开工作年度报告\n青山县人民政府2020年政府信息公开工作年度报告\n一、概述\n无。\n")
+    assert meta["issuer"]["confidence"] < 0.6  # another body is a rival
 
 
 @pytest.mark.parametrize("front,issuer,date", [
@@ -344,6 +361,8 @@ def test_markdown_and_wrapped_titles(text, issuer, year):
     ("镇政府2022年政府信息公开工作年度报告\n一、总体情况\n无。\n", None),  # a generic word, not a name
     ("一、总体情况\n无。\n六、其他需要报告的事项\n如有疑问请与局办公室联系。\n", None),
     ("现编写青山县2017年度政府信息公开工作年度报告\n一、总体情况\n无。\n", "青山县"),
+    ("青山区兴城街道办事处2022年政府信息公开工作年度报告\n结合我街道实际,编制并向社会公开青山区兴城街道2022年"
+     "政府信息公开工作年度报告。\n一、总体情况\n无。\n", "青山区兴城街道办事处"),  # two verbs before the name
 ])
 def test_generic_and_verb_prefixed_names(text, issuer):
     meta, _ = meta_of(text)
