@@ -63,7 +63,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
-    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部|海关|调查队"
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
@@ -86,7 +86,7 @@ _FIRST_SENT_PLACE_RE = re.compile(
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
     r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关"
-    r"|为|对|认真|做好|加强|切实|着力|深入|进一步|局|委|办|厅)"
+    r"|为|对|认真|做好|加强|切实|着力|深入|进一步|积极|推进|不断|持续|扎实|大力|局|委|办|厅)"
     r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过)|时任|在|书记"  # a person or a clause, not a body
@@ -99,7 +99,8 @@ _TITLE_KW = r"(?:政府信息公开|政务信息公开|政务公开|信息公开
 # a title may wrap once (…政府信息公开工作\n年度报告)
 _TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"
 _TITLE_RE = re.compile(
-    rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*{_TITLE_KW}{_TITLE_END}"
+    rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*"
+    rf"(?:海关|[\u4e00-\u9fff]{{2}}系统)?{_TITLE_KW}{_TITLE_END}"
 )
 _TITLE_YEAR_FIRST_RE = re.compile(
     rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<org>[\u4e00-\u9fff()()]{{2,30}}?)\s*{_TITLE_KW}{_TITLE_END}"
@@ -113,7 +114,7 @@ _TITLE_ORG_NO_YEAR_RE = re.compile(
     rf"^[ \t]*(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?)+|^由|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称|内容概述|内容摘要|摘\s*要|题\s*名)\s*[::]?\s*"
+    r"^(?:(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?)+|^由|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称|内容概述|内容摘要|摘\s*要|题\s*名)\s*(?:[::|]\s*)*"
 )
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_LINE_RE = re.compile(
@@ -145,7 +146,8 @@ _YMD = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d
 _BYLINE_DATE_RE = re.compile(rf"(?:^|[ \t])(?:时间|日期)[ \t]*[::][ \t]*{_YMD}", re.M)
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
-    rf"^[ \t]*[•·*-]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:(?:文章|信息)?(?:来源|作者|浏览|点击|字号)[^\n]*)?$", re.M
+    rf"^[ \t]*[•·*-]?[ \t]*[((]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"[ \t]*[))]?[ \t]*(?:(?:文章|信息)?(?:来源|作者|浏览|点击|字号|发布)[^\n]*)?$", re.M
 )
 # 2023年政府信息公开工作年度报告 ( 2024-01-31 ): the page's date after the title
 _TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((][ \t]*{_YMD}[ \t]*[))][ \t]*$", re.M)
