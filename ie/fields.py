@@ -336,6 +336,9 @@ def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
     return bool(topic.search(upto)) and "公开" not in norm.text[ss:se]
 
 
+_RATE_WORD_BEFORE = re.compile(r"率\s*(?:达到|达|为|是)?\s*$")
+
+
 def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | None,
                         year: int | None, cal: Calibrator) -> list[_Mention]:
     out: list[_Mention] = []
@@ -346,6 +349,9 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
         if hasattr(norm, "is_corrupted") and norm.is_corrupted(ns, ne):
             continue
         unit = _item_unit(item.get("unit"))
+        if spec.units == PERCENT and not unit and 0 <= item["value"] <= 100 \
+                and _RATE_WORD_BEFORE.search(norm.text[max(0, ns - 8):ns]):
+            unit = "%"  # 答复率100 with its % cut off: labels.md tags the number alone, and it is a percentage
         body_ok, year_ok, part, note = _scope(norm, item["start"], issuer, year)
         out.append(_Mention(
             value=item["value"], unit=unit, start=item["start"], end=item["end"],

@@ -220,19 +220,25 @@ _RIGHT_KW: list[tuple[str, str]] = [
 # what may stand between a quantity and the phrase that names it: 191场市政府新闻发布活动, 1条相关政府信息公开申请,
 # 1次“政府开放日”活动
 _RIGHT_BODY = re.compile(r"^(?:[省市区县镇乡]政府|[省市区县]委|相关|有关|[“\"「])+")
-_HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动")
+_HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来访|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动")
 _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
 _EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
 _EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
+# a disclosure verb right before a figure of 信息 (累计公开186条信息, 发布了各类1200条信息)
+_DISCLOSED_BEFORE = re.compile(r"(?:公开|发布)了?\s*(?:各类)?\s*(?:共计|共|累计|合计)?\s*$")
+_LIST_ITEM = re.compile(r"[、和及][^,，。;；:：、]{1,10}")
+_VERB_RECEIVED = re.compile(r"受理|收到|接收|接到|接听|接待|登记")
 _TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:为|达)?\s*")
 _DISCLOSED_LABELS = frozenset({"DISCLOSED_TOTAL", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
 _APP_SPLIT = re.compile(
     r"(?:网上|网络|邮寄|信函|当面|现场|传真|线上|线下|电子邮件|网站)(?:申请|受理|提交)|自然人|法人(?:或其他组织)?申请|"
     r"公民申请|结转|其他渠道"
 )
+_NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
+_NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:新媒体)?平台")
 _OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|档案馆|图书馆")
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
@@ -368,6 +374,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     for kw, lab in _RIGHT_KW:
         if right.startswith(kw):
             if lab is None:
+                if (nearest is None or dist > 4) and _DISCLOSED_BEFORE.search(window) \
+                        and "申请" not in s[sent_start:start]:  # 受理申请5件,公开3条信息: an outcome
+                    nearest = (len(window), len(window), "公开信息", "DISCLOSED_TOTAL")  # 累计公开186条信息
+                    dist = 0
                 break
             if nearest is None or nearest[3] == "RESOLVE" or dist > 4:
                 return lab
@@ -407,9 +417,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
         return None  # 咨询类267件: a split of the requests by kind
-    if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" for h in hits[-3:]):
-        return "HOTLINE_RESOLVED"
     clause_start = max((mm.end() for mm in _SOFT.finditer(window)), default=0)
+    if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]):
+        return "HOTLINE_RESOLVED"  # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件
     if lab == "DISCLOSED_TOTAL" and any(h[3] == "APPLICATIONS" and h[0] >= clause_start for h in hits):
         return "APPLICATIONS" if not unit or unit in COUNT_UNITS else None
     if lab == "POLICY_DOCS" and _EXAMPLES_OF_INFO.search(window):
@@ -424,8 +434,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             chans = _channels(window, 0)
         if not chans and st.prev_label is None:
             chans = _channels(s[sent_start:start], 0)
-        if len(chans) == 1 and not re.search(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道", window) \
-                and not _OTHER_CHANNEL.search(window):
+        several = re.search(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道", window)
+        if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(window):
+            several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts
+        if len(chans) == 1 and not several and not _OTHER_CHANNEL.search(window):
             return chans.pop()
         if chans and lab in _CHANNELS and len(chans) > 1:
             return "DISCLOSED_TOTAL"
@@ -468,6 +480,9 @@ def weak_label(text: str) -> list[dict]:
             if lab == st.parent or lab == "DISCLOSED_TOTAL" or st.parent in ("APPLICATIONS", "HOTLINE_RECEIVED") \
                     and lab in ("APPLICATIONS", "HOTLINE_RECEIVED"):
                 lab = None
+        if lab == "HOTLINE_RECEIVED" and st.prev_label == "HOTLINE_RESOLVED" and _LIST_ITEM.fullmatch(between) \
+                and not _VERB_RECEIVED.search(between):
+            lab = "HOTLINE_RESOLVED"  # 回复在线咨询162条、在线投诉59条: one verb for the whole list
         if lab == "DISCLOSED_TOTAL" and st.prev_label == "DISCLOSED_GAZETTE":
             lab = "DISCLOSED_GAZETTE"  # 印发政府公报10期,公开政府信息107条
         if lab == "DISCLOSED_TOTAL":
@@ -475,7 +490,7 @@ def weak_label(text: str) -> list[dict]:
                 lab = None
             st.dt_seen = True
         if lab is None and not st.produced:
-            clause = s[win_start:start]
+            clause = _ASIDE.sub(lambda a: "_" * len(a.group()), s[win_start:start])  # 获取政府信息(文件)1826份
             st.produced = produced_figure(clause[max((mm.end() for mm in _SOFT.finditer(clause)), default=0):])
         prev_end = m.end()
         st.prev_any = True

@@ -916,6 +916,15 @@ def test_service_words_after_the_figure_do_not_make_it_a_service_matter():
     assert fields_for(served, [item(served, "100%", "RESPONSE_RATE", 100, "%")])["response_rate"] is None
 
 
+def test_a_rate_whose_percent_sign_is_cut_off_is_a_percentage():
+    text = "一、总体情况\n2023年全区共收到依申请公开85件,均依法依规答复,答复率100"
+    f = fields_for(text, [item(text, "100", "RESPONSE_RATE", 100, "")])
+    assert f["response_rate"]["value"] == 100 and f["response_rate"]["unit"] == "%"
+    assert text[f["response_rate"]["evidence"]["start"]:f["response_rate"]["evidence"]["end"]] == "100"
+    other = "一、总体情况\n全年答复群众咨询100。\n"  # a bare number that follows no 率 is no rate
+    assert fields_for(other, [item(other, "100", "RESPONSE_RATE", 100, "")])["response_rate"] is None
+
+
 def test_items_a_higher_site_adopted_are_not_the_bodys_own():
     text = ("青山市河东区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n全区通过区政府门户网站发布信息4583条,"
             "市政府网站共采用672条。\n")

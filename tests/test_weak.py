@@ -61,6 +61,19 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("15条", "DISCLOSED_WEBSITE"), ("35条", "DISCLOSED_NEWMEDIA")]),
     # 采用 a method is no item adopted by others
     ("对重要政策文件,采用多种形式同步发布配套解读材料163篇。", [("163篇", "INTERPRETATIONS")]),
+    # a disclosure verb before a figure of 信息; but not the outcome of applications
+    ("累计公开186条信息,其中,行政网站信息主动公开42条。", [("186条", "DISCLOSED_TOTAL"), ("42条", "DISCLOSED_WEBSITE")]),
+    ("共受理申请5件,公开3条信息。", [("5件", "APPLICATIONS")]),
+    # a list of new-media accounts 等平台 is new media; a website in the list makes it a total
+    ("依托微信公众号、视频号等平台,创新采用图文解读等形式,全年发布各类政务信息100余条。", [("100余条", "DISCLOSED_NEWMEDIA")]),
+    ("依托门户网站、微信公众号等平台,全年发布各类政务信息100余条。", [("100余条", "DISCLOSED_TOTAL")]),
+    # 回应 in an earlier clause does not make a received count resolved; one verb covers a whole list
+    ("加强热点问题主动回应,2024年共受理群众网上来访信件34件,办结34件。",
+     [("34件", "HOTLINE_RECEIVED"), ("34件", "HOTLINE_RESOLVED")]),
+    ("2015年共回复在线咨询162条、在线投诉59条。", [("162条", "HOTLINE_RESOLVED"), ("59条", "HOTLINE_RESOLVED")]),
+    # the split of information made or obtained, with an aside after 政府信息
+    ("全年共制作、获取政府信息(文件)1826份,其中主动公开313份,依申请公开383份,不予公开1130份。",
+     [("313份", "DISCLOSED_TOTAL")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
