@@ -336,6 +336,9 @@ def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
     return bool(topic.search(upto)) and "公开" not in norm.text[ss:se]
 
 
+_DOCS_AND_READINGS = {"POLICY_DOCS", "INTERPRETATIONS"}
+_EACH_OF_BOTH = re.compile(r"(?:政策|规范性)?文件(?:及其?|和|与|、)(?:政策)?解读(?:材料|稿件)?各\s*$"
+                           r"|解读(?:材料|稿件)?(?:及|和|与|、)(?:政策|规范性)?文件各\s*$")
 _RATE_WORD_BEFORE = re.compile(r"率\s*(?:达到|达|为|是)?\s*$")
 
 
@@ -343,9 +346,12 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
                         year: int | None, cal: Calibrator) -> list[_Mention]:
     out: list[_Mention] = []
     for i, item in enumerate(record.get("narrative") or []):
-        if item.get("label") != spec.label or item.get("value") is None:
+        if item.get("value") is None:
             continue
         ns, ne = norm_offset(norm, item["start"]), norm_offset(norm, max(item["start"], item["end"] - 1)) + 1
+        if item.get("label") != spec.label and not (
+                {item.get("label"), spec.label} == _DOCS_AND_READINGS and _EACH_OF_BOTH.search(norm.text[max(0, ns - 20):ns])):
+            continue  # 发布政策文件及解读各8件: one figure for both facts
         if hasattr(norm, "is_corrupted") and norm.is_corrupted(ns, ne):
             continue
         unit = _item_unit(item.get("unit"))

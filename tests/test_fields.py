@@ -916,6 +916,15 @@ def test_service_words_after_the_figure_do_not_make_it_a_service_matter():
     assert fields_for(served, [item(served, "100%", "RESPONSE_RATE", 100, "%")])["response_rate"] is None
 
 
+def test_one_figure_for_documents_and_their_interpretations():
+    text = "一、总体情况\n2023年,共发布政策文件及解读各8件、政府会议信息15条。\n"
+    f = fields_for(text, [item(text, "8件", "INTERPRETATIONS", 8, "件")])
+    assert f["interpretations"]["value"] == 8 and f["policy_docs"]["value"] == 8
+    assert f["policy_docs"]["evidence"]["start"] == text.index("8件")
+    alone = "一、总体情况\n2023年,共发布政策文件12件,政策解读8件。\n"
+    assert fields_for(alone, [item(alone, "8件", "INTERPRETATIONS", 8, "件")])["policy_docs"] is None
+
+
 def test_a_rate_whose_percent_sign_is_cut_off_is_a_percentage():
     text = "一、总体情况\n2023年全区共收到依申请公开85件,均依法依规答复,答复率100"
     f = fields_for(text, [item(text, "100", "RESPONSE_RATE", 100, "")])
