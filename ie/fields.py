@@ -279,11 +279,17 @@ _NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|电视|广播")
 
 
 def _several_channels(norm: Any, m: _Mention) -> bool:
-    """A website-labelled figure whose clause names another kind of channel too: all channels' total."""
+    """A website-labelled figure whose clause names another kind of channel too, or that is split into parts
+    with the website as one of them: all channels' total."""
+    if _WEBSITE_PART_AFTER.match(norm.text, norm_offset(norm, m.end - 1) + 1):
+        return True  # 全县信息公开平台共发布政府信息23138条,其中:通过政府网站发布信息2917条
     clause = _clause_before(norm, m)
     # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause
     return bool(_WEB.search(clause)) and bool(_NON_WEB.search(clause)) and "其中" not in clause \
         and not re.search(r"\d", clause)
+
+
+_WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:政府|门户))?网站")
 
 
 _ONE_OTHER_CHANNEL = re.compile(rf"{_NEW_MEDIA}|新闻媒体|(?<!公)报刊|日报")  # not 公报刊登

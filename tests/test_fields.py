@@ -916,6 +916,15 @@ def test_service_words_after_the_figure_do_not_make_it_a_service_matter():
     assert fields_for(served, [item(served, "100%", "RESPONSE_RATE", 100, "%")])["response_rate"] is None
 
 
+def test_a_platform_figure_split_with_the_website_as_a_part_is_the_total():
+    text = ("青山县2024年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开。全县信息公开平台共发布政府信息23138条,"
+            "其中:通过政府网站发布信息2917条,发布行政规范性文件3件。\n")
+    f = fields_for(text, [item(text, "23138条", "DISCLOSED_WEBSITE", 23138, "条"),
+                          item(text, "2917条", "DISCLOSED_WEBSITE", 2917, "条")])
+    assert f["disclosed_total"]["value"] == 23138
+    assert f["disclosed_website"]["value"] == 2917
+
+
 def test_one_figure_for_documents_and_their_interpretations():
     text = "一、总体情况\n2023年,共发布政策文件及解读各8件、政府会议信息15条。\n"
     f = fields_for(text, [item(text, "8件", "INTERPRETATIONS", 8, "件")])
