@@ -285,10 +285,11 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
         return True  # 全县信息公开平台共发布政府信息23138条,其中:通过政府网站发布信息2917条
     clause = _clause_before(norm, m)
     # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause
-    return bool(_WEB.search(clause)) and bool(_NON_WEB.search(clause)) and "其中" not in clause \
-        and not re.search(r"\d", clause)
+    others = _NON_WEB.search(clause) or _LISTED_PLATFORMS.search(clause)  # 门户网站、罗平M等平台
+    return bool(_WEB.search(clause)) and bool(others) and "其中" not in clause and not re.search(r"\d", clause)
 
 
+_LISTED_PLATFORMS = re.compile(r"、[^、,,。]{1,12}等(?:平台|渠道|载体|途径)")
 _WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:政府|门户))?网站")
 
 

@@ -925,6 +925,13 @@ def test_a_platform_figure_split_with_the_website_as_a_part_is_the_total():
     assert f["disclosed_website"]["value"] == 2917
 
 
+def test_a_website_and_another_listed_platform_make_a_total():
+    text = ("青山乡2024年政府信息公开工作年度报告\n一、总体情况\n2024年以来,通过青山县人民政府门户网站、青山M等平台"
+            "主动公开政府信息80条。\n")
+    f = fields_for(text, [item(text, "80条", "DISCLOSED_WEBSITE", 80, "条")])
+    assert f["disclosed_total"]["value"] == 80 and f["disclosed_website"] is None
+
+
 def test_one_figure_for_documents_and_their_interpretations():
     text = "一、总体情况\n2023年,共发布政策文件及解读各8件、政府会议信息15条。\n"
     f = fields_for(text, [item(text, "8件", "INTERPRETATIONS", 8, "件")])
