@@ -521,6 +521,20 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
     return out
 
 
+_LEADING_GROUP_RE = re.compile(rf"[的了]\s*({_ORG})\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组")
+
+
+def _leading_group_candidates(norm: _NormLike) -> list[_Cand]:
+    """``我局成立了由局长任组长…的姚安县农业农村局政府信息公开工作领导小组`` -> 姚安县农业农村局: the body
+    whose disclosure work a leading group runs (weak evidence, used only when nothing else names a body)."""
+    out = []
+    for m in _LEADING_GROUP_RE.finditer(norm.text, 0, min(len(norm.text), 3000)):
+        c = _org_cand(norm.text, m.start(1), m.end(1), 0.5, "leading_group")
+        if c is not None:
+            out.append(c)
+    return out
+
+
 def _year_candidates(norm: _NormLike, sections: list, front_end: int) -> list[_Cand]:
     text = norm.text
     out: list[_Cand] = []
@@ -598,7 +612,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         s_issuers = [c for c in s_issuers if c.nstart >= front_end]
     issuer_cands = t_issuers + _first_sentence_candidates(norm, sections, front_end) + s_issuers
     if not issuer_cands:
-        issuer_cands = _contact_candidates(norm)
+        issuer_cands = _contact_candidates(norm) or _leading_group_candidates(norm)
     else:
         # the contact sentence only reinforces a name found elsewhere
         names = {c.value for c in issuer_cands}

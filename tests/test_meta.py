@@ -277,6 +277,17 @@ def test_year_from_the_data_period(sentence, year):
     assert meta["year"]["value"] == year
 
 
+def test_leading_group_names_the_issuer_when_nothing_else_does():
+    text = ("一、总体情况\n根据条例要求,现将我局2021年政府信息公开年度报告如下:\n(一)加强组织领导。我局成立了由局长任组长,"
+            "分管领导任副组长的青山县农业农村局政府信息公开工作领导小组,下设办公室。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山县农业农村局"
+    assert meta["issuer"]["source"] == "leading_group" and meta["issuer"]["confidence"] <= 0.5
+    _check_offsets(meta, original)
+    titled = "青山县林业局2021年政府信息公开工作年度报告\n" + text  # a title outranks it
+    assert meta_of(titled)[0]["issuer"]["value"] == "青山县林业局"
+
+
 def test_contact_block_names_the_issuer():
     meta, text = meta_of("一、总体情况\n全年公开信息10条。\n六、其他需要报告的事项\n无。如有疑问请联系:青山镇党政办公室,电话1234567。\n")
     assert meta["issuer"]["value"] == "青山镇"  # the town's office answers for the town
