@@ -92,7 +92,8 @@ _NOT_ORG_RE = re.compile(
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过)|时任|在|书记"  # a person or a clause, not a body
     r"|了"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…): no body name holds 了
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
-    r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$"  # words in 部 that name no ministry
+    r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
+    r"|确保|完成|落到实处|落实"  # a clause (确保各项工作落到实处依法按时完成长通街道…)
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
 _TITLE_KW = r"(?:政府信息公开|政务信息公开|政务公开|信息公开)"
@@ -479,7 +480,7 @@ def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand
 
 
 # 现将突泉县应急管理局2021年度政府信息公开工作年度报告如下: the report is the named body's
-_NOW_REPORT_RE = re.compile(rf"现将\s*({_ORG})\s*(?:19|20)\d{{2}}\s*年度?\s*{_TITLE_KW}")
+_NOW_REPORT_RE = re.compile(rf"(?:现将|现(?:予)?公布|特公布|现发布)\s*({_ORG})\s*(?:19|20)\d{{2}}\s*年度?\s*{_TITLE_KW}")
 _YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?:政府信息公开|政务公开|信息公开)工作")
 _AGGREGATE_RE = re.compile(
     r"(?:19|20)\d{2}\s*年度?\s*([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|旗|州|盟)(?:人民)?(?:政府)?)"
@@ -616,7 +617,9 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
     else:
         # the contact sentence only reinforces a name found elsewhere
         names = {c.value for c in issuer_cands}
-        issuer_cands += [c for c in _contact_candidates(norm) if c.value in names]
+        # … or names in full a short form found there (市林业局 of 请与池州市林业局办公室联系)
+        issuer_cands += [c for c in _contact_candidates(norm) if c.value in names
+                         or any(n[:1] in _LEVEL_CHARS and c.value.endswith(n) for n in names)]
     issuer = _combine(_prefer_title(_merge_short_names(issuer_cands)))
 
     published: dict | None = None
@@ -656,6 +659,22 @@ _LEVEL_CHARS = "省市区县州盟旗镇乡"
 _GOV_OF_PLACE = r"人民政府|办事处|管委会|管理委员会"
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Is ``short`` (市医保局, 信阳市卫计委) a place up to its level word plus an abbreviation of what follows that
+    word in ``name`` (深圳市|医疗保障局, 信阳市|卫生和计划生育委员会): the same last character and the other
+    characters in order?"""
+    i = next((k for k, ch in enumerate(short) if ch in _LEVEL_CHARS), -1)
+    if i < 0 or not 3 <= len(short) - i <= 5 or short[-1] != name[-1] and not (short[-1] == "委" and name.endswith("委员会")):
+        return False  # an abbreviation is short: 人民政府办公室 is no abbreviation of 人民政府政务公开办公室
+    level = name.find(short[i]) if i == 0 else (i if name.startswith(short[:i + 1]) else -1)
+    if level < 0:
+        return False
+    if len(name) - level < len(short) - i + 2:
+        return False
+    rest = iter(name[level + 1:])
+    return all(ch in rest for ch in short[i + 1:])
+
+
 def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
     """省教育厅 in 现公布2021年省教育厅…报告 is the 湖北省教育厅 of the title: a name that ends another one
     votes for the longer name (its own evidence still shows the short form)."""
@@ -666,6 +685,8 @@ def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
         # lacks only the places above it (水务局 and 船山区民政局 of 绵阳市水务局 and 遂宁市船山区民政局)
         longer = [n for n in names if len(n) > len(c.value) and n.endswith(c.value)
                   and (c.value[:1] in _LEVEL_CHARS or (n in title_names and n[-len(c.value) - 1] in _LEVEL_CHARS))]
+        if not longer:  # 市医保局 of 深圳市医疗保障局, 信阳市卫计委 of 信阳市卫生和计划生育委员会
+            longer = [n for n in names if len(n) > len(c.value) and _abbreviates(c.value, n)]
         if len(longer) == 1:
             c.value, c.alias = longer[0], True
     # a bare place (贵州省) in one title line and its government (贵州省人民政府) in another are one body

@@ -317,6 +317,20 @@ def test_short_form_votes_for_the_full_name(text, full):
     _check_offsets(meta, original)
 
 
+@pytest.mark.parametrize("text,full", [
+    # 现公布 names the report's body in full; the overview's 市医保局 abbreviates it
+    ("发布日期:2026-01-19 19:07 来源:\n根据条例规定,现公布青山市医疗保障局2025年政府信息公开工作年度报告如下。\n"
+     "一、总体情况\n2025年,市医保局坚持依法公开。\n", "青山市医疗保障局"),
+    # the contact line names in full the short form of the overview
+    ("本报告结合2025年我局政府信息公开工作编制而成。如对本报告有任何疑问,请与青山市林业局办公室联系(电话:0566-2812274)。\n"
+     "一、总体情况\n2025年,市林业局坚持依法公开。\n", "青山市林业局"),
+])
+def test_abbreviations_and_short_forms_vote_for_the_full_name(text, full):
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == full
+    _check_offsets(meta, original)
+
+
 def test_a_name_and_its_shorter_form_are_no_rivals():
     meta, _ = meta_of("河西镇政府2020年政府信息公开工作年度报告\n河西镇2020年政府信息公开工作年度报告\n一、概述\n无。\n")
     assert meta["issuer"]["value"] in ("河西镇", "河西镇政府")
@@ -383,6 +397,9 @@ def test_markdown_and_wrapped_titles(text, issuer, year):
     ("一、总体情况\n无。\n六、其他需要报告的事项\n如有疑问请与局办公室联系。\n", None),
     ("现编写青山县2017年度政府信息公开工作年度报告\n一、总体情况\n无。\n", "青山县"),
     ("一、总体情况\n2022年,我县认真贯彻落实条例,积极推进全县政府信息公开工作。\n", None),  # a verb phrase
+    ("编制本年度报告。\n一、总体情况\n(一)主动公开。主要内容涵盖政策法规、决策部署落实情况等21类大项。\n", None),
+    ("一、总体情况\n2025年,青山街道依法公开。年初即对全年工作进行谋划部署,确保各项工作落到实处依法按时完成青山街道"
+     "2025年政府信息公开年度报告,主动接受社会监督。\n", "青山街道"),
     ("青山区兴城街道办事处2022年政府信息公开工作年度报告\n结合我街道实际,编制并向社会公开青山区兴城街道2022年"
      "政府信息公开工作年度报告。\n一、总体情况\n无。\n", "青山区兴城街道办事处"),  # two verbs before the name
 ])
