@@ -150,7 +150,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("来访", "HOTLINE_RECEIVED"), ("信访", "HOTLINE_RECEIVED"), ("私信", "HOTLINE_RECEIVED"),
     # resolving (contextual)
     ("办结", "RESOLVE"), ("答复", "RESOLVE"), ("回复", "RESOLVE"), ("回应", "RESOLVE"), ("办理", "RESOLVE"),
-    ("处理", "RESOLVE"), ("已全部回复", "RESOLVE"), ("解决", "RESOLVE"),
+    ("处理", "RESOLVE"), ("已全部回复", "RESOLVE"), ("解决", "RESOLVE"), ("解答", "RESOLVE"),
     # response rates (only with %)
     ("办结率", "RATE"), ("回复率", "RATE"), ("办复率", "RATE"), ("答复率", "RATE"), ("回访率", "RATE"),
     ("满意度", "RATE"), ("满意率", "RATE"), ("办理率", "RATE"), ("按时答复", "RATE"), ("及时率", "RATE"),
@@ -184,7 +184,7 @@ _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 
 # The word after the unit: these make the count one of other things.
 _RIGHT_O = re.compile(
-    r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级)|领域|类|大类|方面|方式|渠道|"
+    r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级)|领域|类|大类|方面|方式|渠道|途径|措施|举措|"
     r"账号|平台|网站|(?:子|一级|二级|三级)?栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
     r"部分|章|节|款|(?:地方|行业|团体|国家)?标准(?!化)|"
     r"(?:工作)?(?:领导小组(?:会议)?|局务会|党组会|办公会|常务会))"  # 召开1次局务会: meetings are no fact
@@ -324,8 +324,12 @@ def _is_quantity(s: str, m: re.Match) -> bool:
             return False
     line_start = s.rfind("\n", 0, start) + 1
     line_end = s.find("\n", end)
-    if "|" in s[line_start:line_end if line_end >= 0 else len(s)]:
-        return False  # a table row
+    line_end = line_end if line_end >= 0 else len(s)
+    if "|" in s[line_start:line_end]:
+        cell_start = s.rfind("|", line_start, start) + 1 or line_start
+        cell_end = s.find("|", end, line_end)
+        if (cell_end if cell_end >= 0 else line_end) - cell_start < 80:
+            return False  # a table row; a whole report in one cell of a page (… |) is prose
     if s[max(0, start - 1):start] in ("第", "〔", "[", "-", "—", "/") or s[end:end + 1] in ("-", "号", "/") \
             or not unit and s[end:end + 1] in ("、", ".", "."):
         return False

@@ -166,6 +166,17 @@ def test_processing_fee_sentences(sentence, value, unit):
     assert cands and cands[0].value == value and cands[0].unit == unit  # section 六 only: never 999
 
 
+@pytest.mark.parametrize("fees,value", [
+    ("四、政府信息公开的收费及减免情况\n本年度未收取信息处理费。\n", 0),  # names the fee: 0
+    ("四、政府信息公开的收费及减免情况\n无收费情况。\n", None),  # no figure, no 信息处理费: null is not zero
+    ("四、政府信息公开的收费及减免情况\n我局未收取任何费用。\n", None),
+])
+def test_pre2019_fee_section(fees, value):
+    norm = normalize("一、概述\n全年公开信息10条。\n" + fees + "五、行政复议情况\n无。\n")
+    cands = processing_fee_candidates(norm)
+    assert (cands[0].value if cands else None) == value
+
+
 def test_main_unit_and_year_preference():
     text = ("一、总体情况\n2022年,共举办新闻发布会12场,开展培训3次,培训200人次。2021年举办新闻发布会9场。"
             "政府公报6期,刊登文件74条。\n")

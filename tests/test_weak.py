@@ -71,6 +71,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("加强热点问题主动回应,2024年共受理群众网上来访信件34件,办结34件。",
      [("34件", "HOTLINE_RECEIVED"), ("34件", "HOTLINE_RESOLVED")]),
     ("2015年共回复在线咨询162条、在线投诉59条。", [("162条", "HOTLINE_RESOLVED"), ("59条", "HOTLINE_RESOLVED")]),
+    # 解答 of consultations is answering them
+    ("接受群众咨询300人次,解答网上用户咨询20人次。", [("300人次", "HOTLINE_RECEIVED"), ("20人次", "HOTLINE_RESOLVED")]),
+    # a whole report in one cell of a web page (a trailing pipe) is prose, not a table row
+    ("2013年度我镇主动公开政府信息件数为123件。二、依申请公开情况 我镇未收到申请。" + "无。" * 30 + " |",
+     [("123件", "DISCLOSED_TOTAL")]),
     # the split of information made or obtained, with an aside after 政府信息
     ("全年共制作、获取政府信息(文件)1826份,其中主动公开313份,依申请公开383份,不予公开1130份。",
      [("313份", "DISCLOSED_TOTAL")]),
@@ -94,6 +99,7 @@ def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) ->
     "市政府网站共采用672条。",
     "全年被省级以上媒体采用信息15条。",
     "将监管政策文件和95项地方标准向社会征求意见。",
+    "我局主要通过四条途径公开政府信息。",
 ])
 def test_negatives_stay_untagged(text: str) -> None:
     assert weak_label(text) == []
