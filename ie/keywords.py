@@ -196,6 +196,19 @@ _RIGHT_O_AFTER_GE = re.compile(
 )
 
 
+def inside_a_name(text: str, start: int, end: int) -> bool:
+    """Is the quantity part of a quoted name: a document title (《2025年开远市10件惠企实事》) or a policy's
+    nickname (“创业富民30条”)? Such a number names something; it counts nothing the report did."""
+    for left, right in (("《", "》"), ("“", "”")):
+        lo = text.rfind(left, max(0, start - 30), start)
+        if lo < 0 or right in text[lo:start]:
+            continue
+        hi = text.find(right, end, end + 30)
+        if hi >= 0 and left not in text[end:hi]:
+            return True
+    return False
+
+
 def counts_other_things(text: str, end: int) -> bool:
     """Does the word right after a quantity ending at ``end`` make it a count of bodies, channels or other
     things (``30个部门``, ``97个政务新媒体``, ``6个类别``), which labels.md leaves ``O``?"""
@@ -229,6 +242,16 @@ _EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:�
 _EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
 # a disclosure verb right before a figure of 信息 (累计公开186条信息, 发布了各类1200条信息)
 _DISCLOSED_BEFORE = re.compile(r"(?:公开|发布)了?\s*(?:各类)?\s*(?:共计|共|累计|合计)?\s*$")
+_RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
+_INTERPRETS_OPENS_CLAUSE = re.compile(r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*[《“\"]")
+
+
+def _long_clause(s: str, sent_start: int, start: int) -> str:
+    """The clause before a quantity, up to 100 characters back (a list with 、 between its items runs long)."""
+    before = s[max(sent_start, start - 100):start]
+    return before[max((mm.end() for mm in re.finditer(r"[，,;；:：]", before)), default=0):]
+
+
 _LIST_ITEM = re.compile(r"[、和及][^,，。;；:：、]{1,10}")
 _VERB_RECEIVED = re.compile(r"受理|收到|接收|接到|接听|接待|登记")
 _TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:为|达)?\s*")
@@ -339,7 +362,7 @@ def _is_quantity(s: str, m: re.Match) -> bool:
         return False  # 八部分组成
     if num[0] in _CN and unit == "个":
         return False  # 两个确立, 三个满意
-    return not counts_other_things(s, end)
+    return not counts_other_things(s, end) and not inside_a_name(s, start, end)
 
 
 def produced_figure(clause: str) -> bool:
@@ -424,6 +447,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     clause_start = max((mm.end() for mm in _SOFT.finditer(window)), default=0)
     if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]):
         return "HOTLINE_RESOLVED"  # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件
+    if lab == "HOTLINE_RECEIVED" and _RESOLVE_OPENS_CLAUSE.match(_long_clause(s, sent_start, start)):
+        return "HOTLINE_RESOLVED"  # 全年答复省局官网留言、…、信访等各渠道群众留言来信等1700余件: a long list
+    if lab == "POLICY_DOCS" and _INTERPRETS_OPENS_CLAUSE.match(clause):
+        return "INTERPRETATIONS"  # 解读《某某规定》等政策文件3份: the documents interpreted
     if lab == "DISCLOSED_TOTAL" and any(h[3] == "APPLICATIONS" and h[0] >= clause_start for h in hits):
         return "APPLICATIONS" if not unit or unit in COUNT_UNITS else None
     if lab == "POLICY_DOCS" and _EXAMPLES_OF_INFO.search(window):

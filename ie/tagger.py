@@ -86,11 +86,11 @@ def is_rhetorical_count(text: str, start: int, end: int) -> bool:
 
 
 def _never_a_fact(text: str, start: int, end: int) -> bool:
-    """Quantities labels.md always leaves ``O`` whatever the model says: slogans and counts of bodies,
-    channels or other things (the word after the unit decides, as in the keyword rules)."""
-    from ie.keywords import counts_other_things
+    """Quantities labels.md always leaves ``O`` whatever the model says: slogans, counts of bodies, channels
+    or other things (the word after the unit decides, as in the keyword rules) and numbers inside a name."""
+    from ie.keywords import counts_other_things, inside_a_name
 
-    return is_rhetorical_count(text, start, end) or counts_other_things(text, end)
+    return is_rhetorical_count(text, start, end) or counts_other_things(text, end) or inside_a_name(text, start, end)
 
 
 def has_quantity(clause: str) -> bool:

@@ -228,6 +228,15 @@ def test_rhetorical_counts_are_not_quantities():
     assert not is_rhetorical_count(text, 18, 21)  # 26个
 
 
+def test_numbers_inside_a_name_are_never_a_fact():
+    from ie.tagger import _never_a_fact
+
+    text = "解读《2025年青山市10件惠企实事》,宣传“创业富民30条”,推送“双公示”信息1790件。"
+    assert _never_a_fact(text, text.index("10件"), text.index("10件") + 2)
+    assert _never_a_fact(text, text.index("30条"), text.index("30条") + 3)
+    assert not _never_a_fact(text, text.index("1790件"), text.index("1790件") + 5)  # after the quotes
+
+
 def test_sentence_broken_by_blank_lines_keeps_its_start() -> None:
     """PDF text: 共计发布信息\\n\\n7435 条 is one sentence; a heading above a blank line is not part of it."""
     tagger = make_tagger()

@@ -71,6 +71,10 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("加强热点问题主动回应,2024年共受理群众网上来访信件34件,办结34件。",
      [("34件", "HOTLINE_RECEIVED"), ("34件", "HOTLINE_RESOLVED")]),
     ("2015年共回复在线咨询162条、在线投诉59条。", [("162条", "HOTLINE_RESOLVED"), ("59条", "HOTLINE_RESOLVED")]),
+    # the verb opens a long list: 答复 …、…等1700余件; 解读《…》等政策文件 are interpretations
+    ("全年答复省局官网留言、省政府办事咨询系统、12345市民热线、接诉即办、信访等各渠道群众留言来信等1700余件。",
+     [("1700余件", "HOTLINE_RESOLVED")]),
+    ("通过文字、视频等形式,解读《青山市行政调解规定》等政策文件3份。", [("3份", "INTERPRETATIONS")]),
     # 解答 of consultations is answering them
     ("接受群众咨询300人次,解答网上用户咨询20人次。", [("300人次", "HOTLINE_RECEIVED"), ("20人次", "HOTLINE_RESOLVED")]),
     # a whole report in one cell of a web page (a trailing pipe) is prose, not a table row
@@ -100,6 +104,9 @@ def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) ->
     "全年被省级以上媒体采用信息15条。",
     "将监管政策文件和95项地方标准向社会征求意见。",
     "我局主要通过四条途径公开政府信息。",
+    # a number inside a document title or a policy's nickname names something, it counts nothing
+    "全年采用图文等形式解读了《2025年青山市10件惠企实事》。",
+    "广泛宣传解读“创业富民30条”等政策。",
 ])
 def test_negatives_stay_untagged(text: str) -> None:
     assert weak_label(text) == []
