@@ -346,6 +346,13 @@ def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
 _DOCS_AND_READINGS = {"POLICY_DOCS", "INTERPRETATIONS"}
 _EACH_OF_BOTH = re.compile(r"(?:政策|规范性)?文件(?:及其?|和|与|、)(?:政策)?解读(?:材料|稿件)?各\s*$"
                            r"|解读(?:材料|稿件)?(?:及|和|与|、)(?:政策|规范性)?文件各\s*$")
+_SENT_UP = re.compile(r"(?:报送|上报|呈报)(?!.*(?:公开|发布))[^,,。;;]{0,10}$")
+
+
+def _sent_up(clause: str) -> bool:
+    """全年累计报送信息115条: items sent up to higher levels, not disclosed; but 向县政府网站报送各类信息223条 is
+    how a town without a website of its own publishes there."""
+    return bool(_SENT_UP.search(clause)) and not _WEB.search(clause) and "平台" not in clause
 _RATE_WORD_BEFORE = re.compile(r"率\s*(?:达到|达|为|是)?\s*$")
 
 
@@ -585,7 +592,9 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                     m.note = m.note or "labelled as the website's, in a sentence about new media alone"
                     mentions.append(m)
         if key.startswith("disclosed_"):
-            mentions = [m for m in mentions if not ADOPTED_BY_OTHERS.search(_clause_before(norm, m))]
+            # items others adopted (被采用111条) or items sent up to higher levels (向上级报送信息115条)
+            mentions = [m for m in mentions if not ADOPTED_BY_OTHERS.search(_clause_before(norm, m))
+                        and not _sent_up(_clause_before(norm, m))]
         for m in mentions:
             if not m.part or m.source != "narrative":
                 continue

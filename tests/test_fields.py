@@ -943,6 +943,18 @@ def test_a_website_and_another_listed_platform_make_a_total():
     assert f["disclosed_total"]["value"] == 80 and f["disclosed_website"] is None
 
 
+def test_items_sent_up_to_higher_levels_are_not_disclosed():
+    text = ("青山街道2025年政府信息公开工作年度报告\n一、总体情况\n2025年,街道通过政务公开专栏主动发布各类政府信息27条。"
+            "同时,积极向上级部门报送工作信息,全年累计报送信息 115条,被采用 111条。\n")
+    f = fields_for(text, [item(text, "27条", "DISCLOSED_WEBSITE", 27, "条"),
+                          item(text, "115条", "DISCLOSED_TOTAL", 115, "条", conf=0.52)])
+    assert f["disclosed_total"] is None or f["disclosed_total"]["value"] == 27
+    # a town without a website of its own publishes on the county's: that is its website figure
+    town = "一、总体情况\n一是主动公开情况\n青山街道向县政府网站报送各类信息223余条。\n"
+    f = fields_for(town, [item(town, "223余条", "DISCLOSED_WEBSITE", 223, "余条")])
+    assert f["disclosed_website"]["value"] == 223
+
+
 def test_one_figure_for_documents_and_their_interpretations():
     text = "一、总体情况\n2023年,共发布政策文件及解读各8件、政府会议信息15条。\n"
     f = fields_for(text, [item(text, "8件", "INTERPRETATIONS", 8, "件")])
