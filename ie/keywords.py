@@ -206,7 +206,9 @@ def inside_a_name(text: str, start: int, end: int) -> bool:
         hi = text.find(right, end, end + 30)
         if hi >= 0 and left not in text[end:hi]:
             return True
-    return False
+    # straight quotes ("创业富民30条"): inside when an odd number of them opens the sentence up to the number
+    sent = max(text.rfind(ch, 0, start) for ch in "。\n;；!?！？") + 1
+    return text.count('"', sent, start) % 2 == 1 and '"' in text[end:end + 30]
 
 
 def counts_other_things(text: str, end: int) -> bool:

@@ -235,6 +235,9 @@ def test_numbers_inside_a_name_are_never_a_fact():
     assert _never_a_fact(text, text.index("10件"), text.index("10件") + 2)
     assert _never_a_fact(text, text.index("30条"), text.index("30条") + 3)
     assert not _never_a_fact(text, text.index("1790件"), text.index("1790件") + 5)  # after the quotes
+    plain = '解读"创业富民30条"等政策,推送"双公示"信息1790件,"互联网+"服务12件。'  # straight quotes
+    assert _never_a_fact(plain, plain.index("30条"), plain.index("30条") + 3)
+    assert not _never_a_fact(plain, plain.index("1790件"), plain.index("1790件") + 5)
 
 
 def test_sentence_broken_by_blank_lines_keeps_its_start() -> None:
