@@ -282,10 +282,10 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
     """A website-labelled figure whose clause names another kind of channel too, or that is split into parts
     with the website as one of them: all channels' total."""
     if _WEBSITE_PART_AFTER.match(norm.text, norm_offset(norm, m.end - 1) + 1):
-        return True  # 全县信息公开平台共发布政府信息23138条,其中:通过政府网站发布信息2917条
+        return True  # 全县信息公开平台共发布政府信息N条,其中:通过政府网站发布信息M条
     clause = _clause_before(norm, m)
     # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause
-    others = _NON_WEB.search(clause) or _LISTED_PLATFORMS.search(clause)  # 门户网站、罗平M等平台
+    others = _NON_WEB.search(clause) or _LISTED_PLATFORMS.search(clause)  # 门户网站、某某APP等平台
     return bool(_WEB.search(clause)) and bool(others) and "其中" not in clause and not re.search(r"\d", clause)
 
 

@@ -450,7 +450,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]):
         return "HOTLINE_RESOLVED"  # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件
     if lab == "HOTLINE_RECEIVED" and _RESOLVE_OPENS_CLAUSE.match(_long_clause(s, sent_start, start)):
-        return "HOTLINE_RESOLVED"  # 全年答复省局官网留言、…、信访等各渠道群众留言来信等1700余件: a long list
+        return "HOTLINE_RESOLVED"  # 全年答复网站留言、…、信访等各渠道来信留言等N件: a long list
     if lab == "POLICY_DOCS" and _INTERPRETS_OPENS_CLAUSE.match(clause):
         return "INTERPRETATIONS"  # 解读《某某规定》等政策文件3份: the documents interpreted
     if lab == "DISCLOSED_TOTAL" and any(h[3] == "APPLICATIONS" and h[0] >= clause_start for h in hits):

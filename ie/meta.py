@@ -526,7 +526,7 @@ _LEADING_GROUP_RE = re.compile(rf"[的了]\s*({_ORG})\s*(?:政府信息公开|�
 
 
 def _leading_group_candidates(norm: _NormLike) -> list[_Cand]:
-    """``我局成立了由局长任组长…的姚安县农业农村局政府信息公开工作领导小组`` -> 姚安县农业农村局: the body
+    """``我局成立了由局长任组长…的青山县农业农村局政府信息公开工作领导小组`` -> 青山县农业农村局: the body
     whose disclosure work a leading group runs (weak evidence, used only when nothing else names a body)."""
     out = []
     for m in _LEADING_GROUP_RE.finditer(norm.text, 0, min(len(norm.text), 3000)):
@@ -617,7 +617,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
     else:
         # the contact sentence only reinforces a name found elsewhere
         names = {c.value for c in issuer_cands}
-        # … or names in full a short form found there (市林业局 of 请与池州市林业局办公室联系)
+        # … or names in full a short form found there (市林业局 of 请与青山市林业局办公室联系)
         issuer_cands += [c for c in _contact_candidates(norm) if c.value in names
                          or any(n[:1] in _LEVEL_CHARS and c.value.endswith(n) for n in names)]
     issuer = _combine(_prefer_title(_merge_short_names(issuer_cands)))
@@ -660,8 +660,8 @@ _GOV_OF_PLACE = r"人民政府|办事处|管委会|管理委员会"
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    """Is ``short`` (市医保局, 信阳市卫计委) a place up to its level word plus an abbreviation of what follows that
-    word in ``name`` (深圳市|医疗保障局, 信阳市|卫生和计划生育委员会): the same last character and the other
+    """Is ``short`` (市医保局, 青山市卫计委) a place up to its level word plus an abbreviation of what follows that
+    word in ``name`` (青山市|医疗保障局, 青山市|卫生和计划生育委员会): the same last character and the other
     characters in order?"""
     i = next((k for k, ch in enumerate(short) if ch in _LEVEL_CHARS), -1)
     if i < 0 or not 3 <= len(short) - i <= 5 or short[-1] != name[-1] and not (short[-1] == "委" and name.endswith("委员会")):
@@ -685,7 +685,7 @@ def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
         # lacks only the places above it (水务局 and 船山区民政局 of 绵阳市水务局 and 遂宁市船山区民政局)
         longer = [n for n in names if len(n) > len(c.value) and n.endswith(c.value)
                   and (c.value[:1] in _LEVEL_CHARS or (n in title_names and n[-len(c.value) - 1] in _LEVEL_CHARS))]
-        if not longer:  # 市医保局 of 深圳市医疗保障局, 信阳市卫计委 of 信阳市卫生和计划生育委员会
+        if not longer:  # 市医保局 of 青山市医疗保障局, 青山市卫计委 of 青山市卫生和计划生育委员会
             longer = [n for n in names if len(n) > len(c.value) and _abbreviates(c.value, n)]
         if len(longer) == 1:
             c.value, c.alias = longer[0], True

@@ -117,6 +117,16 @@ def evaluate_file(data_path: str | Path, model_dir: str | Path | None = None, *,
     return report
 
 
+def standoff_errors(report: dict[str, Any]) -> dict[str, Any]:
+    """The report with its error list reduced to stand-off form (id, kind, label, start, end): the text of
+    real reports stays out of files the repository keeps (``metrics.json``)."""
+    out = dict(report)
+    out["errors"] = [{"id": e.get("id"), "kind": e.get("kind"), "label": e.get("label"), "start": e.get("start"),
+                      "end": e["start"] + len(e["text"]) if "text" in e and e.get("start") is not None else e.get("end")}
+                     for e in report.get("errors", [])]
+    return out
+
+
 def format_report(report: dict[str, Any]) -> str:
     """The printable report: span-level table, then the seqeval per-label table."""
     sp = report["span"]

@@ -335,7 +335,10 @@ def train(cfg: dict, *, evaluate_after: bool = True) -> dict[str, Any]:
         ev_cfg = cfg.get("eval", {})
         dev = resolve(ev_cfg.get("dev_path")) if ev_cfg.get("dev_path") else None
         if dev is not None and dev.exists():
-            metrics["dev"] = evaluate_file(dev, out_dir, bootstrap=int(ev_cfg.get("bootstrap", 1000)), seed=seed)
+            from training.evaluate import standoff_errors
+
+            metrics["dev"] = standoff_errors(evaluate_file(dev, out_dir, bootstrap=int(ev_cfg.get("bootstrap", 1000)),
+                                                           seed=seed))
             log.info("dev strict span F1 %.4f %s", metrics["dev"]["span"]["f1"], metrics["dev"]["span"]["f1_ci95"])
         held = work / "heldout_synth.jsonl"
         if stats.heldout_records and held.exists():
