@@ -289,6 +289,15 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
     return bool(_WEB.search(clause)) and bool(others) and "其中" not in clause and not re.search(r"\d", clause)
 
 
+def _website_worded(norm: Any, m: _Mention) -> bool:
+    """A total whose sentence, up to it, names the website as its one channel and holds no other figure."""
+    ss, ns, _ = _sentence_at(norm, m.start)
+    before = norm.text[ss:ns]
+    return bool(_WEB.search(before)) and not _NON_WEB.search(before) and not _LISTED_PLATFORMS.search(before) \
+        and not _ALL_CHANNELS.search(before) and not re.search(r"\d+\s*(?:条|件|篇|个)", before) \
+        and not re.search(r"公开栏|公告栏|宣传栏|查阅|档案馆|图书馆", before)
+
+
 _LISTED_PLATFORMS = re.compile(r"、[^、,,。]{1,12}等(?:平台|渠道|载体|途径)")
 _WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:政府|门户))?网站")
 
@@ -585,6 +594,12 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                     m.note = m.note or "items updated, not newly disclosed"
         if key == "disclosed_website":
             mentions = [m for m in mentions if not _several_channels(norm, m) and not _new_media_only(norm, m)]
+            if not mentions:
+                for m in _narrative_mentions(record, norm, FIELD_SPECS["disclosed_total"], issuer, year, cal):
+                    if _website_worded(norm, m):  # 我县政府信息公开网站发布主动公开信息…共计6657条
+                        m.confidence *= 0.85
+                        m.note = m.note or "a total stated as the website's: the website figure too"
+                        mentions.append(m)
         if key == "disclosed_newmedia":
             for m in _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal):
                 if _new_media_only(norm, m):  # the model's website label in a sentence about a WeChat account

@@ -955,6 +955,17 @@ def test_items_sent_up_to_higher_levels_are_not_disclosed():
     assert f["disclosed_website"]["value"] == 223
 
 
+def test_a_total_stated_as_the_websites_fills_the_website_field_too():
+    text = ("青山县人民政府2012年政府信息公开年度报告\n一、主动公开情况\n我县政府信息公开网站发布主动公开信息12大项、"
+            "34小项,共计5432条。\n")
+    f = fields_for(text, [item(text, "5432条", "DISCLOSED_TOTAL", 5432, "条")])
+    assert f["disclosed_total"]["value"] == 5432 and f["disclosed_website"]["value"] == 5432
+    assert f["disclosed_website"]["confidence"] < f["disclosed_total"]["confidence"]
+    both = "一、主动公开情况\n通过政府网站、政务微博等平台发布信息5432条。\n"  # several channels: no website figure
+    f = fields_for(both, [item(both, "5432条", "DISCLOSED_TOTAL", 5432, "条")])
+    assert f["disclosed_website"] is None
+
+
 def test_one_figure_for_documents_and_their_interpretations():
     text = "一、总体情况\n2023年,共发布政策文件及解读各8件、政府会议信息15条。\n"
     f = fields_for(text, [item(text, "8件", "INTERPRETATIONS", 8, "件")])
