@@ -289,6 +289,27 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
     return bool(_WEB.search(clause)) and bool(others) and "其中" not in clause and not re.search(r"\d", clause)
 
 
+_FINANCE_BODY = re.compile(r"财政(?:金融)?(?:局|厅|委|委员会|部)$")
+_FINANCE_TOTAL = re.compile(r"主动公开(?:了)?(?:各类|各项)?财政(?:类)?信息\s*(?:共计|共|累计)?\s*"
+                            r"(?P<q>\d[\d,.]*\s*万?\s*(?:余|多)?\s*(?:条|件))")
+
+
+def _finance_total_mentions(norm: Any) -> list[_Mention]:
+    """A finance bureau's 主动公开各类财政信息1112条 is its total (the keyword rules leave 财政信息 O: for any other
+    body it is one topic of its information). Read by rule, less sure than a tagged figure."""
+    from ie.quantity import parse_quantity
+
+    out = []
+    for m in _FINANCE_TOTAL.finditer(norm.text):
+        q = parse_quantity(m.group("q"))
+        if q.value is None:
+            continue
+        os_, oe = norm.to_original(m.start("q"), m.end("q"))
+        out.append(_Mention(q.value, q.unit or "条", os_, oe, 0.7, "rule", text=norm.original[os_:oe],
+                            note="a finance body's 财政信息 is its disclosed information"))
+    return out
+
+
 def _website_worded(norm: Any, m: _Mention) -> bool:
     """A total whose sentence, up to it, names the website as its one channel and holds no other figure."""
     ss, ns, _ = _sentence_at(norm, m.start)
@@ -587,6 +608,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                     m.confidence *= 0.85
                     m.note = m.note or "a figure for several channels, labelled as the website's"
                     mentions.append(m)
+            if not mentions and issuer and _FINANCE_BODY.search(issuer):
+                mentions = _finance_total_mentions(norm)
         if key == "disclosed_total":
             for m in mentions:
                 if _only_updated(norm, m):  # 更新政府信息23条 beside 新增主动公开政府信息130条
@@ -650,7 +673,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             kind = "field_narrative" if best.source == "narrative" else "rule"
             evidence = {"start": best.start, "end": best.end, "text": best.text}
             if best.source == "rule":
-                evidence["rule"] = "processing_fee_sentence"
+                evidence["rule"] = "processing_fee_sentence" if key == "processing_fees" else "finance_body_total"
             fields[key] = {
                 "value": best.value, "unit": best.unit, "confidence": cal.apply(conf, kind),
                 "sources": ["narrative"], "agree": None, "evidence": evidence,

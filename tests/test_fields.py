@@ -966,6 +966,17 @@ def test_a_total_stated_as_the_websites_fills_the_website_field_too():
     assert f["disclosed_website"] is None
 
 
+def test_a_finance_bodys_fiscal_information_is_its_total():
+    text = ("青山市财政局2019年政府信息公开工作年度报告\n一、总体情况\n全年主动公开各类财政信息1234条,受理政府信息公开"
+            "申请5件。\n")
+    f = fields_for(text)
+    total = f["disclosed_total"]
+    assert total["value"] == 1234 and total["evidence"]["rule"] == "finance_body_total"
+    assert text[total["evidence"]["start"]:total["evidence"]["end"]] == "1234条" and total["confidence"] < 0.8
+    other = text.replace("青山市财政局", "青山市教育局")  # for another body it is one topic of its information
+    assert fields_for(other)["disclosed_total"] is None
+
+
 def test_one_figure_for_documents_and_their_interpretations():
     text = "一、总体情况\n2023年,共发布政策文件及解读各8件、政府会议信息15条。\n"
     f = fields_for(text, [item(text, "8件", "INTERPRETATIONS", 8, "件")])
