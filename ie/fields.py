@@ -285,7 +285,7 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
         return True  # 全县信息公开平台共发布政府信息N条,其中:通过政府网站发布信息M条
     clause = _clause_before(norm, m)
     # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause
-    others = _NON_WEB.search(clause) or _LISTED_PLATFORMS.search(clause)  # 门户网站、某某APP等平台
+    others = _NON_WEB.search(clause) or (_LISTED_PLATFORMS.search(clause) and not _websites_only(clause))  # 门户网站、某某APP等平台
     return bool(_WEB.search(clause)) and bool(others) and "其中" not in clause and not re.search(r"\d", clause)
 
 
@@ -314,12 +314,20 @@ def _website_worded(norm: Any, m: _Mention) -> bool:
     """A total whose sentence, up to it, names the website as its one channel and holds no other figure."""
     ss, ns, _ = _sentence_at(norm, m.start)
     before = norm.text[ss:ns]
-    return bool(_WEB.search(before)) and not _NON_WEB.search(before) and not _LISTED_PLATFORMS.search(before) \
-        and not _ALL_CHANNELS.search(before) and not re.search(r"\d+\s*(?:条|件|篇|个)", before) \
+    several = (_LISTED_PLATFORMS.search(before) or _ALL_CHANNELS.search(before)) and not _websites_only(before)
+    return bool(_WEB.search(before)) and not _NON_WEB.search(before) and not several \
+        and not re.search(r"\d+\s*(?:条|件|篇|个)", before) \
         and not re.search(r"公开栏|公告栏|宣传栏|查阅|档案馆|图书馆", before)
 
 
-_LISTED_PLATFORMS = re.compile(r"、[^、,,。]{1,12}等(?:平台|渠道|载体|途径)")
+_LISTED_PLATFORMS = re.compile(r"、(?P<last>[^、,,。]{1,12})等(?:平台|渠道|载体|途径)")
+_CHANNEL_LIST = re.compile(r"(?:在|通过|依托|利用)(?P<items>[^,,。;;]{2,60}?)等(?:平台|渠道|载体|途径)")
+
+
+def _websites_only(clause: str) -> bool:
+    """在市政府网站、卫生健康委官网等平台: a list of channels that are all websites."""
+    m = _CHANNEL_LIST.search(clause)
+    return bool(m) and all(_WEB.search(it) and not _NON_WEB.search(it) for it in m.group("items").split("、"))
 _WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:政府|门户))?网站")
 
 

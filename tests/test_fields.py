@@ -961,6 +961,9 @@ def test_a_total_stated_as_the_websites_fills_the_website_field_too():
     f = fields_for(text, [item(text, "5432条", "DISCLOSED_TOTAL", 5432, "条")])
     assert f["disclosed_total"]["value"] == 5432 and f["disclosed_website"]["value"] == 5432
     assert f["disclosed_website"]["confidence"] < f["disclosed_total"]["confidence"]
+    webs = "一、主动公开情况\n2024年,在市政府网站、卫生健康委官网等平台主动公开信息近1000条。\n"  # websites only
+    f = fields_for(webs, [item(webs, "1000条", "DISCLOSED_TOTAL", 1000, "条")])
+    assert f["disclosed_website"]["value"] == 1000
     both = "一、主动公开情况\n通过政府网站、政务微博等平台发布信息5432条。\n"  # several channels: no website figure
     f = fields_for(both, [item(both, "5432条", "DISCLOSED_TOTAL", 5432, "条")])
     assert f["disclosed_website"] is None
