@@ -310,12 +310,17 @@ def _finance_total_mentions(norm: Any) -> list[_Mention]:
     return out
 
 
+# labels.md: a 公开平台 or 公开专栏 is a website channel too
+_PLATFORM = re.compile(r"公开(?:发布)?平台|政务信息平台|公开专栏")
+
+
 def _website_worded(norm: Any, m: _Mention) -> bool:
-    """A total whose sentence, up to it, names the website as its one channel and holds no other figure."""
+    """A total whose sentence, up to it, names the website (or a 公开平台) as its one channel and holds no other
+    figure."""
     ss, ns, _ = _sentence_at(norm, m.start)
     before = norm.text[ss:ns]
     several = (_LISTED_PLATFORMS.search(before) or _ALL_CHANNELS.search(before)) and not _websites_only(before)
-    return bool(_WEB.search(before)) and not _NON_WEB.search(before) and not several \
+    return bool(_WEB.search(before) or _PLATFORM.search(before)) and not _NON_WEB.search(before) and not several \
         and not re.search(r"\d+\s*(?:条|件|篇|个)", before) \
         and not re.search(r"公开栏|公告栏|宣传栏|查阅|档案馆|图书馆", before)
 

@@ -63,7 +63,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
-    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部|海关|调查队"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部|海关|调查队|馆"
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
@@ -96,7 +96,7 @@ _NOT_ORG_RE = re.compile(
     r"|确保|完成|落到实处|落实|^下设|^设立|^成立"  # a clause (确保各项工作落到实处依法按时完成长通街道…)
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
-_TITLE_KW = r"(?:政府信息公开|政务信息公开|政务公开|信息公开)"
+_TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公开)"  # a title may wrap inside it (…2025年政府\n信息公开…)
 # a title may wrap once (…政府信息公开工作\n年度报告)
 _TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"
 _TITLE_RE = re.compile(
@@ -516,6 +516,8 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2
         elif town:  # 章贡区人民政府水东镇办公室: the town's office answers for the town
             e = s + town.start() + (2 if norm.text[s + town.start():].startswith("街道") else 1)
+        elif re.search(r"(?:局|馆|委|院|厅|中心|委员会)办公室$", norm.text[s:e]):
+            e -= 3  # 请与青山区档案馆办公室联系: the body's own office answers for the body
         c = _org_cand(norm.text, s, e, 0.55, "contact")
         if c is not None:
             out.append(c)

@@ -964,6 +964,9 @@ def test_a_total_stated_as_the_websites_fills_the_website_field_too():
     webs = "一、主动公开情况\n2024年,在市政府网站、卫生健康委官网等平台主动公开信息近1000条。\n"  # websites only
     f = fields_for(webs, [item(webs, "1000条", "DISCLOSED_TOTAL", 1000, "条")])
     assert f["disclosed_website"]["value"] == 1000
+    platform = "一、主动公开情况\n2024年,在区政府信息公开发布平台公开信息31条。\n"  # labels.md: 公开平台 is a website
+    f = fields_for(platform, [item(platform, "31条", "DISCLOSED_TOTAL", 31, "条")])
+    assert f["disclosed_website"]["value"] == 31
     both = "一、主动公开情况\n通过政府网站、政务微博等平台发布信息5432条。\n"  # several channels: no website figure
     f = fields_for(both, [item(both, "5432条", "DISCLOSED_TOTAL", 5432, "条")])
     assert f["disclosed_website"] is None

@@ -331,6 +331,17 @@ def test_abbreviations_and_short_forms_vote_for_the_full_name(text, full):
     _check_offsets(meta, original)
 
 
+def test_title_wrapped_inside_its_keyword_and_an_archive_as_body():
+    text = ("青山市河东区档案馆2025年政府\n信息公开工作年度报告\n根据条例编制本报告。\n一、总体情况\n无。\n"
+            "六、其他需要报告的事项\n如有疑问请与青山市河东区档案馆办公室联系。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市河东区档案馆" and meta["issuer"]["source"] == "title"
+    assert meta["year"]["value"] == 2025
+    _check_offsets(meta, original)
+    contact_only = "一、总体情况\n无。\n六、其他需要报告的事项\n如有疑问请与青山市河东区档案馆办公室联系。\n"
+    assert meta_of(contact_only)[0]["issuer"]["value"] == "青山市河东区档案馆"  # the body's own office answers for it
+
+
 def test_a_name_and_its_shorter_form_are_no_rivals():
     meta, _ = meta_of("河西镇政府2020年政府信息公开工作年度报告\n河西镇2020年政府信息公开工作年度报告\n一、概述\n无。\n")
     assert meta["issuer"]["value"] in ("河西镇", "河西镇政府")
