@@ -150,6 +150,8 @@ _FRONT_DATE_LINE_RE = re.compile(
     rf"^[ \t]*[•·*-]?[ \t]*[((]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"[ \t]*[))]?[ \t]*(?:(?:文章|信息)?(?:来源|作者|浏览|点击|字号|发布)[^\n]*)?$", re.M
 )
+# 银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28: the site's name and address, then the page's date
+_SITE_DATE_LINE_RE = re.compile(rf"^[^\n]{{0,30}}(?:网站|网)[ \t]*(?:www\.|https?://)[\w./-]+[ \t]+{_YMD}[ \t]*$", re.M)
 # 2023年政府信息公开工作年度报告 ( 2024-01-31 ): the page's date after the title
 _TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((][ \t]*{_YMD}[ \t]*[))][ \t]*$", re.M)
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
@@ -538,6 +540,26 @@ def _leading_group_candidates(norm: _NormLike) -> list[_Cand]:
     return out
 
 
+_SENTENCE_OPENING_YEAR_RE = re.compile(
+    r"(?:^|[。\n,，])[ \t]*(?:[((][一二三四五六七八九十\d]{1,2}[))][^。\n]{0,12}?[。.:：])?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[,，]|(?:新增|共|全年|累计)?(?:主动公开|收到|受理|发布|公开))")
+
+
+def _sentence_year_candidates(norm: _NormLike, pub_year: int | None) -> list[_Cand]:
+    """Weak year evidence for a text with no title or data period: the years sentences open with; the most
+    frequent one wins, and only when no other year rivals it."""
+    found: dict[int, list[re.Match]] = {}
+    for m in _SENTENCE_OPENING_YEAR_RE.finditer(norm.text):
+        y = int(m.group("year"))
+        if pub_year is None or y <= pub_year:
+            found.setdefault(y, []).append(m)
+    if len(found) != 1:
+        return []
+    (y, ms), = found.items()
+    m = ms[0]
+    return [_Cand(y, m.start("year"), m.end("year"), 0.5 if len(ms) == 1 else 0.6, "sentence_year")]
+
+
 def _year_candidates(norm: _NormLike, sections: list, front_end: int) -> list[_Cand]:
     text = norm.text
     out: list[_Cand] = []
@@ -593,7 +615,7 @@ def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[st
         for m in _PUB_LINE_RE.finditer(norm.original):
             add(m, 0.8 if m.group("upd") else 0.95, True)
     if not out:
-        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE):
+        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE, _SITE_DATE_LINE_RE):
             for m in rx.finditer(norm.text, 0, front_end):
                 add(m, 0.9, False)
     return sorted(out, key=lambda c: -c[3])
@@ -639,6 +661,8 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
     if pub_year is not None:
         # a report cannot cover a year after its own publication (a phrase such as 2021年,我局将… is a plan)
         year_cands = [c for c in year_cands if c.value <= pub_year] or year_cands
+    if not year_cands:  # a page without a title: the year its sentences open with (2011年度,兰州市共收到…)
+        year_cands = _sentence_year_candidates(norm, pub_year)
     year = _combine(year_cands)
     if year is None and published is not None:
         # fallback: reports are published in Jan-Mar of the next year (条例 art. 49); weak evidence

@@ -331,6 +331,22 @@ def test_abbreviations_and_short_forms_vote_for_the_full_name(text, full):
     _check_offsets(meta, original)
 
 
+def test_year_of_a_page_without_title_from_its_sentences():
+    text = ("二、主动公开政府信息的情况\n(一)公开的主要内容\n各政府机关对政府信息进行了梳理,2011年新增主动公开政府信息"
+            "5301条。\n三、依申请公开情况\n2011年度,青山市共收到申请26件。\n")
+    meta, original = meta_of(text)
+    assert meta["year"]["value"] == 2011 and meta["year"]["confidence"] <= 0.6
+    _check_offsets(meta, original)
+    two = "二、主动公开\n各机关梳理了信息,2011年新增主动公开政府信息5301条,2012年新增主动公开政府信息6000条。\n"
+    assert meta_of(two)[0]["year"] is None  # two different years: no guess
+
+
+def test_site_name_address_and_date_line():
+    front = "青山市人民政府办公室2022年政府信息公开工作年度报告\n\n青山市人民政府门户网站 www.example.gov.cn 2023-01-28 \n\n"
+    meta, _ = meta_of(front + "一、总体情况\n无。\n")
+    assert meta["published"]["value"] == "2023-01-28"
+
+
 def test_title_wrapped_inside_its_keyword_and_an_archive_as_body():
     text = ("青山市河东区档案馆2025年政府\n信息公开工作年度报告\n根据条例编制本报告。\n一、总体情况\n无。\n"
             "六、其他需要报告的事项\n如有疑问请与青山市河东区档案馆办公室联系。\n")
