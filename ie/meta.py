@@ -94,6 +94,7 @@ _NOT_ORG_RE = re.compile(
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
     r"|确保|完成|落到实处|落实|^下设|^设立|^成立"  # a clause (确保各项工作落到实处依法按时完成长通街道…)
+    r"|党工委$|党委$|党组$|^(?:开发区|园区|高新区|经开区)$"  # party organs publish no such report; generic words
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
 _TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公开)"  # a title may wrap inside it (…2025年政府\n信息公开…)
@@ -487,7 +488,7 @@ _YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?
 _AGGREGATE_RE = re.compile(
     r"(?:19|20)\d{2}\s*年度?\s*([\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|旗|州|盟)(?:人民)?(?:政府)?)"
     r"\s*(?:各|所属)(?:级|部门|工作部门|乡镇|区|县|市|单位)[^。\n]{0,40}?年度报告")
-_COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|综合|负责)")
+_COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:根据|按照|依据|依照|编制|编写|综合|负责)")
 _COMPILES_OWN_RE = re.compile(
     rf"(?:^|[,,。;;)\n])\s*({_ORG})\s*编制了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门)?\s*(?:19|20)\d{{2}}\s*年度?"
     rf"[^。\n]{{0,6}}?{_TITLE_KW}")
