@@ -927,20 +927,30 @@ def test_service_words_after_the_figure_do_not_make_it_a_service_matter():
     assert fields_for(served, [item(served, "100%", "RESPONSE_RATE", 100, "%")])["response_rate"] is None
 
 
-def test_a_platform_figure_split_with_the_website_as_a_part_is_the_total():
-    text = ("青山县2024年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开。全县信息公开平台共发布政府信息12345条,"
-            "其中:通过政府网站发布信息1234条,发布行政规范性文件3件。\n")
-    f = fields_for(text, [item(text, "12345条", "DISCLOSED_WEBSITE", 12345, "条"),
-                          item(text, "1234条", "DISCLOSED_WEBSITE", 1234, "条")])
-    assert f["disclosed_total"]["value"] == 12345
-    assert f["disclosed_website"]["value"] == 1234
-
-
-def test_a_website_and_another_listed_platform_make_a_total():
-    text = ("青山乡2024年政府信息公开工作年度报告\n一、总体情况\n2024年以来,通过青山县人民政府门户网站、青山M等平台"
-            "主动公开政府信息80条。\n")
-    f = fields_for(text, [item(text, "80条", "DISCLOSED_WEBSITE", 80, "条")])
-    assert f["disclosed_total"]["value"] == 80 and f["disclosed_website"] is None
+@pytest.mark.parametrize("text,labelled,total,website", [
+    # a platform figure split into parts with the website as one of them is the total
+    ("青山县2024年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开。全县信息公开平台共发布政府信息12345条,"
+     "其中:通过政府网站发布信息1234条,发布行政规范性文件3件。\n",
+     [("12345条", "DISCLOSED_WEBSITE", 12345), ("1234条", "DISCLOSED_WEBSITE", 1234)], 12345, 1234),
+    # a website and another platform listed before 等平台: all channels
+    ("青山乡2024年政府信息公开工作年度报告\n一、总体情况\n2024年以来,通过青山县人民政府门户网站、青山M等平台"
+     "主动公开政府信息80条。\n", [("80条", "DISCLOSED_WEBSITE", 80)], 80, None),
+    # a total stated as the website's alone is the website figure too
+    ("青山县人民政府2012年政府信息公开年度报告\n一、主动公开情况\n我县政府信息公开网站发布主动公开信息12大项、"
+     "34小项,共计5432条。\n", [("5432条", "DISCLOSED_TOTAL", 5432)], 5432, 5432),
+    # websites only; a 公开平台 (labels.md: a website channel)
+    ("一、主动公开情况\n2024年,在市政府网站、卫生健康委官网等平台主动公开信息近1000条。\n",
+     [("1000条", "DISCLOSED_TOTAL", 1000)], 1000, 1000),
+    ("一、主动公开情况\n2024年,在区政府信息公开发布平台公开信息31条。\n", [("31条", "DISCLOSED_TOTAL", 31)], 31, 31),
+    # several kinds of channel: no website figure
+    ("一、主动公开情况\n通过政府网站、政务微博等平台发布信息5432条。\n", [("5432条", "DISCLOSED_TOTAL", 5432)], 5432, None),
+])
+def test_which_channels_a_disclosure_figure_speaks_of(text, labelled, total, website):
+    f = fields_for(text, [item(text, needle, label, value, "条") for needle, label, value in labelled])
+    assert (f["disclosed_total"] or {}).get("value") == total
+    assert (f["disclosed_website"] or {}).get("value") == website
+    if website is not None and f["disclosed_website"]["evidence"]["start"] == f["disclosed_total"]["evidence"]["start"]:
+        assert f["disclosed_website"]["confidence"] < f["disclosed_total"]["confidence"]  # one figure, read twice
 
 
 def test_items_sent_up_to_higher_levels_are_not_disclosed():
@@ -953,23 +963,6 @@ def test_items_sent_up_to_higher_levels_are_not_disclosed():
     town = "一、总体情况\n一是主动公开情况\n青山街道向县政府网站报送各类信息223余条。\n"
     f = fields_for(town, [item(town, "223余条", "DISCLOSED_WEBSITE", 223, "余条")])
     assert f["disclosed_website"]["value"] == 223
-
-
-def test_a_total_stated_as_the_websites_fills_the_website_field_too():
-    text = ("青山县人民政府2012年政府信息公开年度报告\n一、主动公开情况\n我县政府信息公开网站发布主动公开信息12大项、"
-            "34小项,共计5432条。\n")
-    f = fields_for(text, [item(text, "5432条", "DISCLOSED_TOTAL", 5432, "条")])
-    assert f["disclosed_total"]["value"] == 5432 and f["disclosed_website"]["value"] == 5432
-    assert f["disclosed_website"]["confidence"] < f["disclosed_total"]["confidence"]
-    webs = "一、主动公开情况\n2024年,在市政府网站、卫生健康委官网等平台主动公开信息近1000条。\n"  # websites only
-    f = fields_for(webs, [item(webs, "1000条", "DISCLOSED_TOTAL", 1000, "条")])
-    assert f["disclosed_website"]["value"] == 1000
-    platform = "一、主动公开情况\n2024年,在区政府信息公开发布平台公开信息31条。\n"  # labels.md: 公开平台 is a website
-    f = fields_for(platform, [item(platform, "31条", "DISCLOSED_TOTAL", 31, "条")])
-    assert f["disclosed_website"]["value"] == 31
-    both = "一、主动公开情况\n通过政府网站、政务微博等平台发布信息5432条。\n"  # several channels: no website figure
-    f = fields_for(both, [item(both, "5432条", "DISCLOSED_TOTAL", 5432, "条")])
-    assert f["disclosed_website"] is None
 
 
 def test_a_finance_bodys_fiscal_information_is_its_total():
