@@ -396,6 +396,7 @@ def _sent_up(clause: str) -> bool:
     """全年累计报送信息115条: items sent up to higher levels, not disclosed; but 向县政府网站报送各类信息223条 is
     how a town without a website of its own publishes there."""
     return bool(_SENT_UP.search(clause)) and not _WEB.search(clause) and "平台" not in clause
+_EVENT_NAMED_BEFORE = re.compile(r"(?:访谈|发布会|通气会|开放日)(?:活动)?\s*(?:共计|共|累计)?\s*$")
 _RATE_WORD_BEFORE = re.compile(r"率\s*(?:达到|达|为|是)?\s*$")
 
 
@@ -609,7 +610,14 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if spec.about is not None:
             mentions = [m for m in mentions if m.source != "narrative" or _in_sentence(norm, m, spec.about)]
         if spec.strict_units:
-            mentions = [m for m in mentions if m.main_unit]
+            kept = [m for m in mentions if m.main_unit]
+            if not kept and key == "press_events":  # 在线访谈1条: the event named right before the count
+                kept = [m for m in mentions if _EVENT_NAMED_BEFORE.search(
+                    norm.text[max(0, norm_offset(norm, m.start) - 12):norm_offset(norm, m.start)])]
+                for m in kept:
+                    m.confidence *= 0.8
+                    m.note = m.note or "events counted in another unit"
+            mentions = kept
         mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m)]

@@ -908,6 +908,14 @@ def test_press_events_counted_in_batches():
     assert f["press_events"]["value"] == 70
 
 
+def test_events_counted_in_another_unit_when_the_event_is_named():
+    text = "一、总体情况\n公开政府信息5838条。其中政务信息3612条;留言办理25条;在线访谈1条。\n"
+    f = fields_for(text, [item(text, "1条", "PRESS_EVENTS", 1, "条")])
+    assert f["press_events"]["value"] == 1 and f["press_events"]["confidence"] < 0.6
+    news = "一、总体情况\n全年共通过各级媒体刊登新闻144条。\n"  # items, not events: no press_events figure
+    assert fields_for(news, [item(news, "144条", "PRESS_EVENTS", 144, "条")])["press_events"] is None
+
+
 def test_reporting_body_named_again_after_an_office_in_its_sentence():
     # 领导小组办公室 is an object here; the figure's clause speaks of the zone itself
     text = ("青山区2022年政府信息公开工作年度报告\n一、总体情况\n青山区高度重视政府信息公开工作,选配工作人员充实到领导"
