@@ -284,8 +284,9 @@ def _several_channels(norm: Any, m: _Mention) -> bool:
     if _WEBSITE_PART_AFTER.match(norm.text, norm_offset(norm, m.end - 1) + 1):
         return True  # 全县信息公开平台共发布政府信息N条,其中:通过政府网站发布信息M条
     clause = _clause_before(norm, m)
-    # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause
-    others = _NON_WEB.search(clause) or (_LISTED_PLATFORMS.search(clause) and not _websites_only(clause))  # 门户网站、某某APP等平台
+    # a list with a figure per channel (公报公开信息188条、政府网站发布信息6577条) is no such clause; a platform
+    # listed after the website (门户网站、某某APP等平台) is another channel unless every item is a website
+    others = _NON_WEB.search(clause) or (_LISTED_PLATFORMS.search(clause) and not _websites_only(clause))
     return bool(_WEB.search(clause)) and bool(others) and "其中" not in clause and not re.search(r"\d", clause)
 
 
@@ -325,14 +326,17 @@ def _website_worded(norm: Any, m: _Mention) -> bool:
         and not re.search(r"公开栏|公告栏|宣传栏|查阅|档案馆|图书馆", before)
 
 
-_LISTED_PLATFORMS = re.compile(r"、(?P<last>[^、,,。]{1,12})等(?:平台|渠道|载体|途径)")
-_CHANNEL_LIST = re.compile(r"(?:在|通过|依托|利用)(?P<items>[^,,。;;]{2,60}?)等(?:平台|渠道|载体|途径)")
+_ETC_CHANNELS = r"等(?:平台|渠道|载体|途径)"
+_LISTED_PLATFORMS = re.compile(rf"、[^、,,。]{{1,12}}{_ETC_CHANNELS}")
+_CHANNEL_LIST = re.compile(rf"(?:在|通过|依托|利用)(?P<items>[^,,。;;]{{2,60}}?){_ETC_CHANNELS}")
 
 
 def _websites_only(clause: str) -> bool:
     """在市政府网站、卫生健康委官网等平台: a list of channels that are all websites."""
     m = _CHANNEL_LIST.search(clause)
     return bool(m) and all(_WEB.search(it) and not _NON_WEB.search(it) for it in m.group("items").split("、"))
+
+
 _WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:政府|门户))?网站")
 
 
@@ -396,6 +400,19 @@ def _sent_up(clause: str) -> bool:
     """全年累计报送信息115条: items sent up to higher levels, not disclosed; but 向县政府网站报送各类信息223条 is
     how a town without a website of its own publishes there."""
     return bool(_SENT_UP.search(clause)) and not _WEB.search(clause) and "平台" not in clause
+
+
+def _not_the_bodys_own(clause: str) -> bool:
+    """Items others adopted (被采用111条) or items sent up to higher levels (向上级报送信息115条)."""
+    return bool(ADOPTED_BY_OTHERS.search(clause)) or _sent_up(clause)
+
+
+def _just_before(norm: Any, m: _Mention, n: int) -> str:
+    """The ``n`` characters of the normalized text right before the mention."""
+    ns = norm_offset(norm, m.start)
+    return norm.text[max(0, ns - n):ns]
+
+
 _EVENT_NAMED_BEFORE = re.compile(r"(?:访谈|发布会|通气会|开放日)(?:活动)?\s*(?:共计|共|累计)?\s*$")
 _RATE_WORD_BEFORE = re.compile(r"率\s*(?:达到|达|为|是)?\s*$")
 
@@ -612,8 +629,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if spec.strict_units:
             kept = [m for m in mentions if m.main_unit]
             if not kept and key == "press_events":  # 在线访谈1条: the event named right before the count
-                kept = [m for m in mentions if _EVENT_NAMED_BEFORE.search(
-                    norm.text[max(0, norm_offset(norm, m.start) - 12):norm_offset(norm, m.start)])]
+                kept = [m for m in mentions if _EVENT_NAMED_BEFORE.search(_just_before(norm, m, 12))]
                 for m in kept:
                     m.confidence *= 0.8
                     m.note = m.note or "events counted in another unit"
@@ -651,9 +667,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                     m.note = m.note or "labelled as the website's, in a sentence about new media alone"
                     mentions.append(m)
         if key.startswith("disclosed_"):
-            # items others adopted (被采用111条) or items sent up to higher levels (向上级报送信息115条)
-            mentions = [m for m in mentions if not ADOPTED_BY_OTHERS.search(_clause_before(norm, m))
-                        and not _sent_up(_clause_before(norm, m))]
+            mentions = [m for m in mentions if not _not_the_bodys_own(_clause_before(norm, m))]
         for m in mentions:
             if not m.part or m.source != "narrative":
                 continue

@@ -248,10 +248,17 @@ _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*
 _INTERPRETS_OPENS_CLAUSE = re.compile(r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*[《“\"]")
 
 
+_CLAUSE_SEP = re.compile(r"[，,;；:：]")
+
+
+def _last_clause(before: str) -> str:
+    """What follows the last comma, semicolon or colon of ``before``."""
+    return before[max((mm.end() for mm in _CLAUSE_SEP.finditer(before)), default=0):]
+
+
 def _long_clause(s: str, sent_start: int, start: int) -> str:
     """The clause before a quantity, up to 100 characters back (a list with 、 between its items runs long)."""
-    before = s[max(sent_start, start - 100):start]
-    return before[max((mm.end() for mm in re.finditer(r"[，,;；:：]", before)), default=0):]
+    return _last_clause(s[max(sent_start, start - 100):start])
 
 
 _LIST_ITEM = re.compile(r"[、和及][^,，。;；:：、]{1,10}")
@@ -377,8 +384,7 @@ def _examples_of_information(s: str, sent_start: int, start: int, window: str) -
     through a named channel (通过政府网站主动公开…等群众关心关注的信息共计86条)?"""
     if not _EXAMPLES_OF_INFO_WIDE.search(window):  # 等群众关心关注的信息共计86条
         return False
-    before = s[sent_start:start]
-    clause = before[max((mm.end() for mm in re.finditer(r"[，,;；:：]", before)), default=0):]
+    clause = _last_clause(s[sent_start:start])
     # a channel must be named: without one, such a list names a kind of information (执法信息, 重要信息)
     return bool(_DISCLOSED_VERB.search(clause)) and bool(_channels(clause, 0))
 

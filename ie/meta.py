@@ -547,8 +547,8 @@ _SENTENCE_OPENING_YEAR_RE = re.compile(
 
 
 def _sentence_year_candidates(norm: _NormLike, pub_year: int | None) -> list[_Cand]:
-    """Weak year evidence for a text with no title or data period: the years sentences open with; the most
-    frequent one wins, and only when no other year rivals it."""
+    """Weak year evidence for a text with no title or data period: the year sentences open with, only when they
+    all open with the same one (0.6 when it opens two or more sentences, else 0.5)."""
     found: dict[int, list[re.Match]] = {}
     for m in _SENTENCE_OPENING_YEAR_RE.finditer(norm.text):
         y = int(m.group("year"))
@@ -724,7 +724,7 @@ def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
                 c.value, c.alias = gov[0], True
     # 龙归镇政府信息公开…年度报告 names the 龙归镇人民政府 of the contact line: the short form votes for the full one
     for c in cands:
-        m = re.fullmatch(r"(.*[省市区县州盟旗镇乡])政府", c.value)
+        m = re.fullmatch(rf"(.*[{_LEVEL_CHARS}])政府", c.value)
         if not m:
             continue
         place = m.group(1)
