@@ -75,7 +75,9 @@ class FieldSpec:
 # people are never items disclosed, documents or interpretations
 _PEOPLE = frozenset({"人", "人次", "名"})
 # service matters (政务服务事项, 公安业务) are not requests from the public about disclosure
-_SERVICE_MATTERS = re.compile(r"服务事项|政务服务(?![^,,。;;]{0,4}热线)|服务大厅|办件|审批|受理[^,,。;;]{0,8}业务")
+# (but 受理12345便民服务平台批转办件2971件 are the hotline's work orders)
+_SERVICE_MATTERS = re.compile(
+    r"^(?![\s\S]*(?:12345|热线))[\s\S]*?(?:服务事项|政务服务|服务大厅|办件|审批|受理[^,,。;;]{0,8}业务)")
 
 FIELD_SPECS: dict[str, FieldSpec] = {
     "disclosed_total": FieldSpec("DISCLOSED_TOTAL", ITEMS, ("statistics_pre2019.proactive_total",), never_units=_PEOPLE),
@@ -180,10 +182,23 @@ class _Mention:
                 + 0.5 * self.preferred + self.confidence - 0.001 * self.index)
 
 
+def _sentence_before(norm: Any, ostart: int) -> str:
+    """The sentence that holds the mention, up to it (200 characters at most, normalized text)."""
+    ss, ns, _ = _sentence_at(norm, ostart)
+    return norm.text[max(ss, ns - 200):ns].replace("\n", "")
+
+
+def _office_speaks(norm: Any, ostart: int, issuer: str | None) -> bool:
+    """Is the sentence's subject the government's own general office (县政府办公室主动公开政府信息2603条)? The
+    office runs the disclosure work of its government, so its figure may stand in for the government's when the
+    report gives no other; departments (县直部门发布信息3044条) are other bodies."""
+    sub = _subject_sub_body(_sentence_before(norm, ostart), issuer)
+    return sub is not None and re.search(r"政府办|办公室|办公厅", sub.group(0)) is not None
+
+
 def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tuple[bool, bool, bool, str]:
     """(body_ok, year_ok, part, note) from the sentence that holds the mention (normalized text)."""
-    ss, ns, _ = _sentence_at(norm, ostart)
-    before = norm.text[max(ss, ns - 200):ns].replace("\n", "")  # 200 characters at most
+    before = _sentence_before(norm, ostart)
     notes = []
     body_ok = True
     whole_gov = _is_whole_government(issuer)
@@ -264,6 +279,16 @@ def _clause_before(norm: Any, m: _Mention) -> str:
     """The clause of the mention's sentence up to the mention."""
     ss, ns, _ = _sentence_at(norm, m.start)
     return re.split(r"[,,;;]", norm.text[ss:ns])[-1]
+
+
+_READING_PLACES = re.compile(r"档案馆|档案局|图书馆|查阅(?:场所|点|室|中心)|政务服务中心")
+
+
+def _copies_for_reading_places(clause: str) -> bool:
+    """向县档案馆报送主动公开文件222件, 通过市图书馆、市档案馆…公开政策文件157件: copies of documents placed where
+    the public can read them, not the documents the body issued or published (set apart in the clause, so a
+    website figure of the same clause is untouched)."""
+    return _READING_PLACES.search(clause) is not None and not _WEB.search(clause)
 
 
 def _only_completed(norm: Any, m: _Mention) -> bool:
@@ -473,6 +498,11 @@ _FEE_NUM = re.compile(
     r"(?:收取|收缴|收到|产生|共计?收取?)?[^。;;,,]{0,16}?信息处理费[^。;;\d]{0,12}?"
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
 )
+# pre-2019 reports: 共收取检索、复印、邮递等成本费用共计0元 (not 减免收取…: the amount waived)
+_COST_FEE_NUM = re.compile(
+    r"(?<!减免)(?<!免)收取[^。;;,,]{0,6}?(?:检索|复制|复印|邮寄|邮递)[^。;;]{0,14}?(?:成本)?费用?[^。;;\d]{0,6}?"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
+)
 _FEE_ZERO = re.compile(
     r"(?:未|没有|不曾|均未|无)(?:收取|收缴|产生|收)[^。;;,,]{0,12}?信息(?:公开)?处理费|信息处理费[^。;;,,]{0,6}?(?:为零|为0|无)"
     r"|无[^。;;,,]{0,4}信息处理费"
@@ -504,7 +534,8 @@ def processing_fee_candidates(norm: Any) -> list[_Mention]:
 def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
     text = norm.text
     out: list[_Mention] = []
-    for m in _FEE_NUM.finditer(text, s, e):
+    matches = list(_FEE_NUM.finditer(text, s, e)) or list(_COST_FEE_NUM.finditer(text, s, e))
+    for m in matches:
         if hasattr(norm, "is_corrupted") and norm.is_corrupted(m.start("num"), m.end("unit")):
             continue
         num = float(m.group("num"))
@@ -637,6 +668,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m)]
+        if key == "policy_docs":
+            mentions = [m for m in mentions if not _copies_for_reading_places(_clause_before(norm, m))]
         if key == "disclosed_total":
             mentions = [m for m in mentions if not _only_produced(norm, m) and not _one_other_channels_figure(norm, m)]
             website = _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal)
@@ -687,7 +720,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             # without a table to check against, a mention the model itself doubts is no headline figure
             mentions = [m for m in mentions if m.confidence >= MIN_NARRATIVE_CONFIDENCE]
         if tv is None and mentions and not mentions[0].body_ok and issuer_sure \
-                and _is_whole_government(issuer):
+                and _is_whole_government(issuer) and not _office_speaks(norm, mentions[0].start, issuer):
             mentions = []  # every figure speaks of a part of the government (县直部门发布信息3044条)
         if tv is None and not mentions:
             fields[key] = None

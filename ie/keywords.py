@@ -244,6 +244,8 @@ _EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:�
 _EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
 # a disclosure verb right before a figure of 信息 (累计公开186条信息, 发布了各类1200条信息)
 _DISCLOSED_BEFORE = re.compile(r"(?:公开|发布)了?\s*(?:各类)?\s*(?:共计|共|累计|合计)?\s*$")
+# 主动公开 followed by a list of examples (at least two 、): the list is what was disclosed
+_PROACTIVE_LIST = re.compile(r"主动(?:公开|发布)(?:了|涉及|包括)?[^，,。;；:：]*、[^，,。;；:：]*、")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*[《“\"]")
 
@@ -422,10 +424,15 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         # do not name the fact; the verb and the channel do
         nearest = (len(window), len(window), "信息", "DISCLOSED_TOTAL")
         dist = 0
+    if (nearest is None or dist > 20) and unit in ("条", "件", "篇") and _EXAMPLES_OF_INFO.search(window) \
+            and _PROACTIVE_LIST.search(_long_clause(s, sent_start, start)):
+        # 主动公开涉及疫情防控、社会救助、…、安全生产等方面信息423条: the verb opens a list too long for the window
+        nearest = (len(window), len(window), "主动公开", "DISCLOSED_TOTAL")
+        dist = 0
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
-    if lab == "O" and (_EXAMPLES_OF_INFO.search(window) or re.search(r"动态信息\s*$", window)) \
+    if lab == "O" and (_EXAMPLES_OF_INFO.search(window) or re.search(r"动态信息\s*(?:共计|共|合计)?\s*$", window)) \
             and _DISCLOSED_VERB.search(window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]):
         lab = "DISCLOSED_TOTAL"  # 发布各类法律法规、工作动态等信息2208条: the examples do not name the fact
     if lab in ("O", "RATE"):

@@ -64,6 +64,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
     "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部|海关|调查队|馆"
+    "|垦殖场|园艺场|农场|林场|牧场|茶场|渔场"  # state farms report like townships (东风垦殖场)
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
@@ -329,6 +330,19 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
 # Candidates
 
 
+def _inside_cited_notice(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` part of a longer cited document title, 《…关于做好2021年政府信息公开工作年度报告编制
+    发布有关事项的通知》: a notice about the reports, whose year is not the report's?"""
+    opened = text.rfind("《", max(0, s - 60), s + 1)
+    if opened < 0 or "》" in text[opened:s]:
+        return False
+    close = text.find("》", e, e + 40)
+    return close >= 0 and _NOTICE_END_RE.search(text, e, close) is not None
+
+
+_NOTICE_END_RE = re.compile(r"(?:通知|意见|函|方案|要点|规定|办法|决定)$")
+
+
 def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], list[_Cand]]:
     """(issuer candidates, year candidates) from the title in the front matter."""
     text = norm.text
@@ -349,6 +363,8 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
     spans: list[tuple[int, int]] = []  # titles with a year: a no-year pattern inside one is the same title
     for rx in (_TITLE_YEAR_FIRST_RE, _TITLE_YEAR_LAST_RE):
         for m in rx.finditer(text, 0, region_end):
+            if _inside_cited_notice(text, m.start(), m.end()):
+                continue
             spans.append(m.span())
             add_year(m)
             os_, oe = m.span("org")
@@ -356,6 +372,8 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
             if c is not None:
                 issuers.append(c)
     for m in _TITLE_RE.finditer(text, 0, region_end):
+        if _inside_cited_notice(text, m.start(), m.end()):
+            continue
         spans.append(m.span())
         add_year(m)
         after = re.match(rf"[ \t]+({_ORG})(?=[ \t]|$)", text[m.end():_line_at(text, m.end())[1]])
@@ -519,7 +537,7 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2
         elif town:  # 章贡区人民政府水东镇办公室: the town's office answers for the town
             e = s + town.start() + (2 if norm.text[s + town.start():].startswith("街道") else 1)
-        elif re.search(r"(?:局|馆|委|院|厅|中心|委员会)办公室$", norm.text[s:e]):
+        elif re.search(r"(?:局|馆|委|院|厅|中心|委员会|场)办公室$", norm.text[s:e]):
             e -= 3  # 请与青山区档案馆办公室联系: the body's own office answers for the body
         c = _org_cand(norm.text, s, e, 0.55, "contact")
         if c is not None:
@@ -542,7 +560,7 @@ def _leading_group_candidates(norm: _NormLike) -> list[_Cand]:
 
 
 _SENTENCE_OPENING_YEAR_RE = re.compile(
-    r"(?:^|[。\n,，])[ \t]*(?:[((][一二三四五六七八九十\d]{1,2}[))][^。\n]{0,12}?[。.:：])?\s*"
+    r"(?:^|[。\n,，])[ \t]*(?:[((][一二三四五六七八九十\d]{1,2}[))][^。\n]{0,12}?[。.:：]|\d{1,2}[.、．](?=\d{4}年))?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[,，]|(?:新增|共|全年|累计)?(?:主动公开|收到|受理|发布|公开))")
 
 

@@ -74,13 +74,15 @@ def quantity_candidates(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_RHETORICAL_COUNT_RE = re.compile(r"[一两二三四五六七八九十]个")
+# 两个关键, 四个意识: slogans; 二次传播, 二次开发: "secondary", no count (a count of times is 两次 or 2次)
+_RHETORICAL_COUNT_RE = re.compile(r"[一两二三四五六七八九十]个|二次")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def is_rhetorical_count(text: str, start: int, end: int) -> bool:
     """两个关键, 三个方面, 四个意识: a small Chinese numeral + 个 before a noun is a slogan, never one of the
-    counted facts of labels.md (reports write their counts in Arabic digits)."""
+    counted facts of labels.md (reports write their counts in Arabic digits); 二次 before a word is
+    "secondary" (政策文件的二次传播)."""
     return (_RHETORICAL_COUNT_RE.fullmatch(text, start, end) is not None
             and _CJK_RE.match(text, end) is not None)
 

@@ -545,3 +545,25 @@ def test_issuer_in_more_page_shapes(text, issuer):
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == issuer
     _check_offsets(meta, original)
+
+
+@pytest.mark.parametrize("text,issuer,year", [
+    # a state farm's title; its own office in the contact line answers for the farm
+    ("红旗场2024年政府信息公开工作年度报告\n根据条例要求,我场编制本报告。如有疑问,请与青山县红旗垦殖场办公室联系。\n"
+     "一、总体情况\n无。\n", "青山县红旗垦殖场", 2024),
+    ("\n \n   \n      园艺场2020年政府信息公开工作年度报告\n一、总体情况\n2020年园艺场主动公开信息105条。\n",
+     "园艺场", 2020),
+    # a page without a title whose numbered paragraphs open with the year
+    ("依据条例之规定,制作本报告。\n一、总体情况\n1.2019年政府信息公开专栏全年主动公开政府信息282条。\n"
+     "2.2019年收到政府信息公开申请2件。\n", None, 2019),
+    # a cited notice about the reports names another year than the report's statistics period
+    ("根据《青川市人民政府办公厅关于做好2021年政府信息公开工作年度报告编制发布有关事项的通知》等文件要求,由青河县"
+     "人民政府办公室编制本报告。本报告中所列数据的统计时限自2022年1月1日至2022年12月31日。\n一、总体情况\n无。\n",
+     "青河县人民政府", 2022),
+])
+def test_farms_numbered_years_and_cited_notices(text, issuer, year):
+    meta, original = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+    assert meta["year"]["value"] == year
+    _check_offsets(meta, original)
+

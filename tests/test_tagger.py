@@ -226,6 +226,9 @@ def test_rhetorical_counts_are_not_quantities():
     assert is_rhetorical_count(text, 2, 4)  # 两个关键
     assert not is_rhetorical_count(text, 11, 13)  # 一个。: a count
     assert not is_rhetorical_count(text, 18, 21)  # 26个
+    text = "强化政策文件的二次传播,召开会议2次。"
+    assert is_rhetorical_count(text, 7, 9)  # 二次传播: secondary, no count
+    assert not is_rhetorical_count(text, 16, 18)  # 2次
 
 
 def test_numbers_inside_a_name_are_never_a_fact():

@@ -83,6 +83,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # the split of information made or obtained, with an aside after 政府信息
     ("全年共制作、获取政府信息(文件)1826份,其中主动公开313份,依申请公开383份,不予公开1130份。",
      [("313份", "DISCLOSED_TOTAL")]),
+    # 主动公开 opens a list of examples too long for the keyword window; 动态信息 before 共计 is the total
+    ("截至2021年12月,青河街道主动公开涉及疫情防控、社会救助、养老服务、公共文化服务、公共法律服务、保障性住房、"
+     "安全生产等方面信息423条。", [("423条", "DISCLOSED_TOTAL")]),
+    ("2022年我县共主动公开政务动态信息共计5942条(包含重点领域栏目),其中政府信息公开专栏632条。",
+     [("5942条", "DISCLOSED_TOTAL"), ("632条", "DISCLOSED_WEBSITE")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected
