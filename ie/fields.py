@@ -34,7 +34,7 @@ from ie.calibration import (
     default_calibrator,
     raw_confidence,
 )
-from ie.keywords import ADOPTED_BY_OTHERS, produced_figure
+from ie.keywords import ADOPTED_BY_OTHERS, CHANNELS_THEN_FORMS, produced_figure
 from ie.meta import norm_offset, sentence_bounds
 
 __all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidates"]
@@ -79,6 +79,10 @@ _PEOPLE = frozenset({"人", "人次", "名"})
 _SERVICE_MATTERS = re.compile(
     r"^(?![\s\S]*(?:12345|热线))[\s\S]*?(?:服务事项|政务服务|服务大厅|办件|审批|受理[^,,。;;]{0,8}业务)")
 
+_ANSWERING_THE_PUBLIC = re.compile(
+    r"办结|回复|答复|办复|回访|满意|按时|反馈|解决|处理|受理|回应|办理|响应|接通|咨询|诉求|申请|热线|信箱|留言|来信|来电"
+    r"|投诉|建议|提案|及时")
+
 FIELD_SPECS: dict[str, FieldSpec] = {
     "disclosed_total": FieldSpec("DISCLOSED_TOTAL", ITEMS, ("statistics_pre2019.proactive_total",), never_units=_PEOPLE),
     "disclosed_website": FieldSpec("DISCLOSED_WEBSITE", ITEMS, ("statistics_pre2019.channel_website",), never_units=_PEOPLE),
@@ -98,7 +102,9 @@ FIELD_SPECS: dict[str, FieldSpec] = {
                                   never_units=frozenset({"期", "场"})),
     "hotline_resolved": FieldSpec("HOTLINE_RESOLVED", REQUEST_UNITS, not_about=_SERVICE_MATTERS,
                                   never_units=frozenset({"期", "场"})),
-    "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True, not_about=_SERVICE_MATTERS),
+    # a rate about answering the public (labels.md), not 监督完成率100% of inspections
+    "response_rate": FieldSpec("RESPONSE_RATE", PERCENT, strict_units=True, not_about=_SERVICE_MATTERS,
+                               about=_ANSWERING_THE_PUBLIC),
     "training": FieldSpec("TRAINING", SESSIONS, ("statistics_pre2019.training_sessions",),
                           about=re.compile(r"培训|轮训|训练|讲座|授课|辅导|学习|研讨|观摩"),
                           never_units=frozenset({"条", "件", "篇", "份", "项"})),  # 就业培训信息5条: items
@@ -366,7 +372,8 @@ _WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?
 
 
 _ONE_OTHER_CHANNEL = re.compile(rf"{_NEW_MEDIA}|新闻媒体|(?<!公)报刊|日报")  # not 公报刊登
-_ALL_CHANNELS = re.compile(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|各渠道|多种")
+_ALL_CHANNELS = re.compile(rf"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|各渠道|多种|其他(?:形式|渠道|方式|途径)"
+                           rf"|{CHANNELS_THEN_FORMS.pattern}")
 
 
 def _one_other_channels_figure(norm: Any, m: _Mention) -> bool:

@@ -103,7 +103,7 @@ COUNT_UNITS = set("件条次场期篇个份册项部家批宗起例则封本种"
 KEYWORDS: list[tuple[str, str]] = [
     # disclosure totals
     ("主动公开", "DISCLOSED_TOTAL"), ("公开政府信息", "DISCLOSED_TOTAL"), ("公开信息", "DISCLOSED_TOTAL"),
-    ("发布信息", "DISCLOSED_TOTAL"), ("政府信息", "DISCLOSED_TOTAL"), ("政务信息", "DISCLOSED_TOTAL"),
+    ("发布信息", "DISCLOSED_TOTAL"), ("公布信息", "DISCLOSED_TOTAL"), ("政府信息", "DISCLOSED_TOTAL"), ("政务信息", "DISCLOSED_TOTAL"),
     ("各类信息", "DISCLOSED_TOTAL"), ("公开各类", "DISCLOSED_TOTAL"), ("信息总数", "DISCLOSED_TOTAL"),
     ("共公开", "DISCLOSED_TOTAL"), ("发布各类", "DISCLOSED_TOTAL"), ("工作信息", "DISCLOSED_TOTAL"),
     ("各项信息", "DISCLOSED_TOTAL"),
@@ -169,7 +169,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("粉丝", "O"), ("关注", "O"), ("废止", "O"), ("失效", "O"), ("含", "O"), ("行政复议", "O"),
     ("行政诉讼", "O"), ("复议", "O"), ("诉讼", "O"), ("建议", "O"), ("提案", "O"), ("监管事项", "O"),
     ("事项", "O"), ("制度", "O"), ("会议", "O"), ("全文电子化", "O"), ("电子化率", "O"), ("馆藏", "O"),
-    ("资料", "O"), ("宣传品", "O"), ("手册", "O"), ("处理费", "O"), ("收费", "O"), ("经费", "O"),
+    ("资料", "O"), ("宣传品", "O"), ("宣传活动", "O"), ("手册", "O"), ("处理费", "O"), ("收费", "O"), ("经费", "O"),
     ("主动公开率", "O"), ("公开及时率", "O"), ("公开率", "O"), ("采购", "O"), ("处罚", "O"), ("许可", "O"),
     ("强制", "O"), ("人员", "O"), ("工作人员", "O"),
     ("阅读", "O"), ("访问", "O"), ("浏览", "O"), ("办事指南", "O"), ("政府信息公开年报", "O"),
@@ -211,6 +211,15 @@ def inside_a_name(text: str, start: int, end: int) -> bool:
     return text.count('"', sent, start) % 2 == 1 and '"' in text[end:end + 30]
 
 
+_ANNUAL_REPORTS_BEFORE = re.compile(r"(?:年报|年度报告)(?:信息)?\s*(?:共计|共)?\s*$")
+
+
+def counts_annual_reports(text: str, start: int) -> bool:
+    """按时发布信息公开年报1条, 信息公开年报信息1条: a count of the annual reports themselves (one category of a
+    breakdown), none of the facts of labels.md."""
+    return _ANNUAL_REPORTS_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def counts_other_things(text: str, end: int) -> bool:
     """Does the word right after a quantity ending at ``end`` make it a count of bodies, channels or other
     things (``30个部门``, ``97个政务新媒体``, ``6个类别``), which labels.md leaves ``O``?"""
@@ -247,7 +256,8 @@ _DISCLOSED_BEFORE = re.compile(r"(?:公开|发布)了?\s*(?:各类)?\s*(?:共计
 # 主动公开 followed by a list of examples (at least two 、): the list is what was disclosed
 _PROACTIVE_LIST = re.compile(r"主动(?:公开|发布)(?:了|涉及|包括)?[^，,。;；:：]*、[^，,。;；:：]*、")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
-_INTERPRETS_OPENS_CLAUSE = re.compile(r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*[《“\"]")
+_INTERPRETS_OPENS_CLAUSE = re.compile(
+    r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*(?:[《“\"]|[\u4e00-\u9fff]{0,6}?政策(?:性)?文件\s*(?:共计|共)?\s*$)")
 
 
 _CLAUSE_SEP = re.compile(r"[，,;；:：]")
@@ -287,6 +297,8 @@ _DISCLOSED_VERB = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|
 _PRODUCED_SPLIT = frozenset({"DISCLOSED_TOTAL", "POLICY_DOCS", "APPLICATIONS", "DISCLOSED_WEBSITE"})
 _MULTI_YEAR = re.compile(r"以来|历年|颁布实施|总计主动公开|目前")
 _CHANNELS = ("DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE")
+# 政务公开栏、广播、电视、新媒体平台等形式: a list of channels; not 以图文、视频等形式 (formats of one channel's posts)
+CHANNELS_THEN_FORMS = re.compile(r"(?:网站?|栏|平台|媒体|微信|微博|广播|电视|报|屏|公众号)[^,，。、]{0,4}等形式")
 _GENERIC = {kw for kw, lab in KEYWORDS if lab == "DISCLOSED_TOTAL"}
 _SKIP_UNITS = {"年", "月", "日", "号", "元", "万元", "天", "张", "户", "套", "亿", "万", "个百分点"}
 
@@ -373,7 +385,7 @@ def _is_quantity(s: str, m: re.Match) -> bool:
         return False  # 八部分组成
     if num[0] in _CN and unit == "个":
         return False  # 两个确立, 三个满意
-    return not counts_other_things(s, end) and not inside_a_name(s, start, end)
+    return not counts_other_things(s, end) and not inside_a_name(s, start, end) and not counts_annual_reports(s, start)
 
 
 def produced_figure(clause: str) -> bool:
@@ -480,7 +492,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             chans = _channels(window, 0)
         if not chans and st.prev_label is None:
             chans = _channels(s[sent_start:start], 0)
-        several = re.search(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道", window)
+        several = re.search(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
+            or CHANNELS_THEN_FORMS.search(window)
         if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(window):
             several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts
         if len(chans) == 1 and not several and not _OTHER_CHANNEL.search(window):

@@ -90,7 +90,7 @@ _NOT_ORG_RE = re.compile(
     r"|为|对|认真|做好|加强|切实|着力|深入|进一步|积极|推进|不断|持续|扎实|大力|局|委|办|厅)"
     r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
-    r"|^(?:按照|依照|依据|结合|围绕|通过|经过)|时任|在|书记"  # a person or a clause, not a body
+    r"|^(?:按照|依照|依据|结合|围绕|通过|经过|推动|指导|协调|督促|负责|带动)|时任|在|书记"  # a person or a clause
     r"|了"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…): no body name holds 了
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
@@ -146,7 +146,8 @@ _PUB_LINE_RE = re.compile(
 )
 _YMD = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
 # 来源:区政府办公室 时间:2017-01-12 10:01 — a web page's byline under the title
-_BYLINE_DATE_RE = re.compile(rf"(?:^|[ \t])(?:时间|日期)[ \t]*[::][ \t]*{_YMD}", re.M)
+# (also 武汉市…年度报告日期:2020-01-16 glued to the title, but not 报告时间:2014年1月1日至…, the period)
+_BYLINE_DATE_RE = re.compile(rf"(?:(?:^|[ \t])(?:时间|日期)|(?<=报告)日期)[ \t]*[::][ \t]*{_YMD}", re.M)
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
     rf"^[ \t]*[•·*-]?[ \t]*[((]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -154,6 +155,11 @@ _FRONT_DATE_LINE_RE = re.compile(
 )
 # 银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28: the site's name and address, then the page's date
 _SITE_DATE_LINE_RE = re.compile(rf"^[^\n]{{0,30}}(?:网站|网)[ \t]*(?:www\.|https?://)[\w./-]+[ \t]+{_YMD}[ \t]*$", re.M)
+# 来源:云南省人民政府办公厅          2020-03-31 17:13:25; 安徽省政务公开办  2018/3/26 (a line under the title):
+# the page's source or author, then its date
+_SOURCE_DATE_RE = re.compile(
+    rf"(?:(?:信息)?来源[ \t]*[::][ \t]*[^\s\d::]{{2,30}}|^[ \t]*[\u4e00-\u9fff]{{2,20}}(?:{ORG_SUFFIX}))[ \t]+{_YMD}"
+    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?(?=[ \t]|$)", re.M)
 # 2023年政府信息公开工作年度报告 ( 2024-01-31 ): the page's date after the title
 _TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((][ \t]*{_YMD}[ \t]*[))][ \t]*$", re.M)
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
@@ -245,7 +251,7 @@ def _valid_org(name: str) -> bool:
 def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bool = False) -> _Cand | None:
     """A body-name candidate for ``text[s:e]``, trimmed of spaces, quotes and verbs (现公布…, 由…)."""
     raw = text[s:e]
-    lead = len(raw) - len(raw.lstrip(" \t《“\"【】[]#*>、|"))  # 1、 北京市…; a table pipe
+    lead = len(raw) - len(raw.lstrip(" \t《“\"【】[]#*>、|.．"))  # 1、 北京市…; a table pipe; 4. 武汉市…
     s += lead
     raw = text[s:e]
     m = _ORG_PREFIX_RE.match(raw)
@@ -634,7 +640,7 @@ def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[st
         for m in _PUB_LINE_RE.finditer(norm.original):
             add(m, 0.8 if m.group("upd") else 0.95, True)
     if not out:
-        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE, _SITE_DATE_LINE_RE):
+        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE, _SITE_DATE_LINE_RE, _SOURCE_DATE_RE):
             for m in rx.finditer(norm.text, 0, front_end):
                 add(m, 0.9, False)
     return sorted(out, key=lambda c: -c[3])

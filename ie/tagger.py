@@ -90,9 +90,10 @@ def is_rhetorical_count(text: str, start: int, end: int) -> bool:
 def _never_a_fact(text: str, start: int, end: int) -> bool:
     """Quantities labels.md always leaves ``O`` whatever the model says: slogans, counts of bodies, channels
     or other things (the word after the unit decides, as in the keyword rules) and numbers inside a name."""
-    from ie.keywords import counts_other_things, inside_a_name
+    from ie.keywords import counts_annual_reports, counts_other_things, inside_a_name
 
-    return is_rhetorical_count(text, start, end) or counts_other_things(text, end) or inside_a_name(text, start, end)
+    return (is_rhetorical_count(text, start, end) or counts_other_things(text, end) or inside_a_name(text, start, end)
+            or counts_annual_reports(text, start))
 
 
 def has_quantity(clause: str) -> bool:
@@ -100,6 +101,41 @@ def has_quantity(clause: str) -> bool:
     if _DIGIT_RE.search(_DATE_RE.sub("", clause)):
         return True
     return bool(_CN_QTY_RE.search(clause))
+
+
+def quantity_segments(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` the tagger runs the model on: quantity clauses plus the clause before each
+    (training also builds windows of this shape, so the model sees the contexts it will be given)."""
+    out: list[tuple[int, int]] = []
+    for rs, re_ in ranges:
+        clauses = [(rs + m.start(), rs + m.end()) for m in _CLAUSE_RE.finditer(text[rs:re_])
+                   if m.end() > m.start()]
+        keep = [False] * len(clauses)
+        for i, (s, e) in enumerate(clauses):
+            if has_quantity(text[s:e]):
+                keep[i] = True
+                j = i - 1
+                while j > 0 and not text[clauses[j][0]:clauses[j][1]].strip():
+                    j -= 1
+                above = text[clauses[j][0]:clauses[j][1]].strip() if j >= 0 else ""
+                if j < i - 1 and above and above[-1] not in "。；;！!？?:：" and not _HEADING_LIKE.match(above):
+                    for k in range(j, i):  # PDF text: 共计发布信息\n\n7435 条 — one sentence across blank lines
+                        keep[k] = True
+                elif i > 0:
+                    keep[i - 1] = True
+                if i + 1 < len(clauses) and _NUMBER_AT_LINE_END.search(text[s:e]):
+                    keep[i + 1] = True  # PDF text: 公开1133\n条 — the unit is on the next line
+        i = 0
+        while i < len(clauses):
+            if not keep[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(clauses) and keep[j + 1]:
+                j += 1
+            out.append((clauses[i][0], clauses[j][1]))
+            i = j + 1
+    return out
 
 
 @dataclass
@@ -208,37 +244,8 @@ class Tagger:
 
     # ----------------------------------------------------------------------------------------------------
     def segments(self, text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The stretches of ``text`` to run the model on: quantity clauses plus the clause before each."""
-        out: list[tuple[int, int]] = []
-        for rs, re_ in ranges:
-            clauses = [(rs + m.start(), rs + m.end()) for m in _CLAUSE_RE.finditer(text[rs:re_])
-                       if m.end() > m.start()]
-            keep = [False] * len(clauses)
-            for i, (s, e) in enumerate(clauses):
-                if has_quantity(text[s:e]):
-                    keep[i] = True
-                    j = i - 1
-                    while j > 0 and not text[clauses[j][0]:clauses[j][1]].strip():
-                        j -= 1
-                    above = text[clauses[j][0]:clauses[j][1]].strip() if j >= 0 else ""
-                    if j < i - 1 and above and above[-1] not in "。；;！!？?:：" and not _HEADING_LIKE.match(above):
-                        for k in range(j, i):  # PDF text: 共计发布信息\n\n7435 条 — one sentence across blank lines
-                            keep[k] = True
-                    elif i > 0:
-                        keep[i - 1] = True
-                    if i + 1 < len(clauses) and _NUMBER_AT_LINE_END.search(text[s:e]):
-                        keep[i + 1] = True  # PDF text: 公开1133\n条 — the unit is on the next line
-            i = 0
-            while i < len(clauses):
-                if not keep[i]:
-                    i += 1
-                    continue
-                j = i
-                while j + 1 < len(clauses) and keep[j + 1]:
-                    j += 1
-                out.append((clauses[i][0], clauses[j][1]))
-                i = j + 1
-        return out
+        """The stretches of ``text`` to run the model on (``quantity_segments``)."""
+        return quantity_segments(text, ranges)
 
     def windows(self, start: int, end: int) -> list[tuple[int, int]]:
         """Overlapping windows of at most ``self.window`` chars covering ``[start, end)``."""

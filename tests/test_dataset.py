@@ -108,6 +108,32 @@ def test_build_dataset_group_split_and_dev_removal(tmp_path: Path) -> None:
     assert dd2["validation"]["id"] == dd["validation"]["id"]
 
 
+def test_segment_windows_in_the_taggers_shape() -> None:
+    from ie.tagger import quantity_segments
+    from training.dataset import segment_windows
+
+    text = "一、总体情况\n我局高度重视政务公开工作。全年主动公开政府信息57条,办结率100%。加强组织领导。\n"
+    s = text.index("57条")
+    doc = Doc("d", "g", "s", text, [(s, s + 3, "DISCLOSED_TOTAL")])
+    rows = segment_windows(doc, 64, hints=True)
+    assert [r["text"] for r in rows] == [text[a:b] for a, b in quantity_segments(text, [(0, len(text))])]
+    assert "加强组织领导" not in "".join(r["text"] for r in rows)  # a clause without a quantity after it
+    row = rows[0]
+    spans = spans_from_tags(row["tags"])
+    assert [(row["text"][a:b], lab) for a, b, lab in spans] == [("57条", "DISCLOSED_TOTAL")]
+    assert len(row["hints"]) == len(row["text"]) and any(row["hints"])
+
+
+def test_segment_windows_are_added_to_training_only() -> None:
+    recs = _records(30)
+    base = {"seed": 3, "max_len": 64, "sources": [{"name": "toy", "records": recs, "validation_fraction": 0.3}]}
+    dd0, st0 = build_dataset(base, return_stats=True)
+    dd1, st1 = build_dataset({**base, "segment_windows": 1.0}, return_stats=True)
+    assert dd1["validation"]["id"] == dd0["validation"]["id"]
+    assert st1.windows["toy/train_segment_windows"] > 0
+    assert len(dd1["train"]) == len(dd0["train"]) + st1.windows["toy/train_segment_windows"]
+
+
 def test_leakage_check_catches_shared_group() -> None:
     row = {"id": "a", "group": "g1", "text": "x" * 30, "tags": ["O"] * 30}
     with pytest.raises(LeakageError):

@@ -761,6 +761,8 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     # copies of documents placed in reading places are not the documents issued or published
     ("全年向县档案馆报送主动公开文件222件。", "222件", "POLICY_DOCS", 222, "件", "policy_docs"),
     ("通过市图书馆、市档案馆、市政务服务中心公开政策文件157件。", "157件", "POLICY_DOCS", 157, "件", "policy_docs"),
+    # a completion rate of inspections is no rate of answering the public
+    ("国家抽检的152家双随机检查中,监督完成152家,监督完成率100%。", "100%", "RESPONSE_RATE", 100, "%", "response_rate"),
 ])
 def test_figures_that_are_not_the_field(sentence, needle, label, value, unit, key):
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。" + sentence + "\n"

@@ -567,3 +567,31 @@ def test_farms_numbered_years_and_cited_notices(text, issuer, year):
     assert meta["year"]["value"] == year
     _check_offsets(meta, original)
 
+
+@pytest.mark.parametrize("text,issuer,published", [
+    # a source and its date after a long run of blanks; a body and a slash date under the title
+    ("2019年青川省政府信息公开工作年度报告\n来源:青川省人民政府办公厅          2020-03-31 17:13:25 【字体:\n"
+     "一、总体情况\n无。\n", "青川省政府", "2020-03-31"),
+    ("青川省人民政府2017年政府信息公开工作报告\n青川省政务公开办  2018/3/26\n\n一、概述\n无。\n", "青川省人民政府",
+     "2018-03-26"),
+    # list markers glued before the title by a web page, and its date glued after it
+    ("1.\n4. 青山市江汉区审计局2019年政府信息公开工作年度报告日期:2020-01-16 18:03信息来源:江汉区人民政府\n"
+     "一、总体情况\n无。\n", "青山市江汉区审计局", "2020-01-16"),
+    # the period of the report is no publication date; a verb phrase is no name
+    ("2014年度青川省人民政府信息公开工作报告\n  • 报告时间:2014年1月1日至12月31日\n一、概述\n无。\n",
+     "青川省人民政府", None),
+])
+def test_source_lines_and_glued_dates(text, issuer, published):
+    meta, original = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+    assert (meta["published"] or {}).get("value") == published
+    _check_offsets(meta, original)
+
+
+def test_a_verb_phrase_before_the_place_is_no_name():
+    text = ("根据条例,特向社会公布我旗2021年度信息公开年度报告。\n一、总体情况\n2021年,我旗围绕要求,推动了全旗政府信息工作"
+            "深入开展,推动全旗政府信息公开工作扎实有效地开展。\n")
+    meta, _ = meta_of(text)
+    assert meta["issuer"] is None
+
+

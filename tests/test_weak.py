@@ -88,6 +88,15 @@ def tagged(text: str) -> list[tuple[str, str]]:
      "安全生产等方面信息423条。", [("423条", "DISCLOSED_TOTAL")]),
     ("2022年我县共主动公开政务动态信息共计5942条(包含重点领域栏目),其中政府信息公开专栏632条。",
      [("5942条", "DISCLOSED_TOTAL"), ("632条", "DISCLOSED_WEBSITE")]),
+    # 公布信息 through the website and other channels is the total; formats of posts name no channel
+    ("2019年我局通过政府网站及其他形式对外公布信息共计 364篇(次)。", [("364篇", "DISCLOSED_TOTAL")]),
+    ("充分利用微博、微信公众号等新媒体,以图文、视频等形式及时发布信息,全年发布信息578条,其中微博183条。",
+     [("578条", "DISCLOSED_NEWMEDIA")]),
+    # the documents interpreted are interpretations; the annual reports and publicity events are no facts
+    ("主动公开政府信息478条;解读民生政策文件6余件。", [("478条", "DISCLOSED_TOTAL"), ("6余件", "INTERPRETATIONS")]),
+    ("按时发布信息公开年报1条。", []),
+    ("推进主动公开政府信息在厅网站应公开尽公开,组织各类宣传活动170余次、组织参与新闻发布会14场。",
+     [("14场", "PRESS_EVENTS")]),
 ])
 def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) -> None:
     assert tagged(text) == expected

@@ -265,6 +265,29 @@ def doc_windows(doc: Doc, max_len: int, *, hints: bool = False) -> list[dict]:
     return rows
 
 
+def segment_windows(doc: Doc, max_len: int, *, hints: bool = False) -> list[dict]:
+    """Training windows in the shape the tagger runs the model on (``ie.tagger.quantity_segments``: the
+    quantity clauses and the clause before each), so the model also learns from the left contexts it is
+    given at inference, not only from consecutive windows that start at an arbitrary sentence."""
+    from ie.tagger import quantity_segments
+
+    rows = []
+    doc_hints = keyword_hints(doc.text) if hints else None
+    for s0, e0 in quantity_segments(doc.text, [(0, len(doc.text))]):
+        seg_spans = [(a - s0, b - s0, lab) for a, b, lab in doc.spans if a >= s0 and b <= e0]
+        for s, e in window_bounds(doc.text[s0:e0], seg_spans, max_len):
+            piece = doc.text[s0 + s:s0 + e]
+            if not piece.strip():
+                continue
+            spans = [(a - s, b - s, lab) for a, b, lab in seg_spans if a >= s and b <= e]
+            row = {"id": f"{doc.id}~{s0 + s}", "group": doc.group, "source": doc.source, "text": piece,
+                   "tags": bio_tags(len(piece), spans)}
+            if doc_hints is not None:
+                row["hints"] = doc_hints[s0 + s:s0 + e]
+            rows.append(row)
+    return rows
+
+
 def corrupt_hints(hints: list[int], rng: random.Random, drop: float, swap: float) -> list[int]:
     """Training noise on keyword hints: each hinted quantity loses its hint with probability ``drop`` or
     gets another label's hint with probability ``swap``, so the model does not copy the rules blindly
@@ -450,6 +473,7 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
     from ie.tagger import has_quantity
 
     keep_nq = float(cfg.get("keep_no_quantity", 1.0))
+    seg_rate = float(cfg.get("segment_windows", 0.0))  # extra windows in the tagger's shape, at this rate
     hint_cfg = cfg.get("keyword_hints")
     if hint_cfg is True:
         hint_cfg = {}
@@ -471,6 +495,11 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
                     src_train.append(r)
                 else:
                     stats.windows["train_dropped_no_quantity"] += 1
+            if seg_rate > 0:  # training only: validation keeps one window shape, comparable across runs
+                seg_rows = [r for r in segment_windows(doc, max_len, hints=hint_cfg is not None)
+                            if seg_rate >= 1.0 or rng.random() < seg_rate]
+                stats.windows[f"{name}/train_segment_windows"] += len(seg_rows)
+                src_train.extend(seg_rows)
         stats.windows[f"{name}/train"] = len(src_train)
         weighted = apply_weight(src_train, float(src.get("weight", 1.0)), rng)
         if hint_cfg is not None:  # fresh noise for every weighted copy; a source may set its own rates

@@ -94,7 +94,7 @@ def _start_model(cfg: dict, texts_for_vocab: list[str], work: Path):
     kw = {"num_labels": len(BIO_TAGS), "id2label": dict(id2label), "label2id": dict(label2id)}
     init = resolve(cfg.get("init_from"))
     if init is not None:  # continue from an earlier fine-tuned model (a second training stage)
-        model = BertForTokenClassification.from_pretrained(str(init), **kw)
+        model = BertForTokenClassification.from_pretrained(str(init), **kw).float()  # shipped weights are fp16
         return model, encoder_for(init), init, f"continued from fine-tuned {init}"
     base = resolve(cfg.get("base_model"))
     if base is not None:
