@@ -388,6 +388,15 @@ def _new_media_only(norm: Any, m: _Mention) -> bool:
     return _first_figure_about(norm, m, _NEW_MEDIA_RE)
 
 
+_NEWS_OUTLETS = re.compile(r"新闻媒体|(?<!新)媒体|报刊|报纸|日报|电视台?|广播|电台")
+
+
+def _news_outlets_only(clause: str) -> bool:
+    """通过各类新闻媒体发布信息420条: stories placed with news outlets, not posts on the body's own accounts
+    (labels.md: new media are the body's own accounts)."""
+    return _NEWS_OUTLETS.search(clause) is not None and _NEW_MEDIA_RE.search(clause) is None
+
+
 def _first_figure_about(norm: Any, m: _Mention, channel: re.Pattern[str]) -> bool:
     """Is the mention the first figure of a sentence that, up to it, names ``channel`` and no website?"""
     ss, ns, _ = _sentence_at(norm, m.start)
@@ -432,6 +441,10 @@ def _sent_up(clause: str) -> bool:
     """全年累计报送信息115条: items sent up to higher levels, not disclosed; but 向县政府网站报送各类信息223条 is
     how a town without a website of its own publishes there."""
     return bool(_SENT_UP.search(clause)) and not _WEB.search(clause) and "平台" not in clause
+
+
+# 向各级政务平台和媒体平台报送工作信息96条,其中…市市场监管局公众号发布29条: the parts of items sent to others
+_SENT_THEN_PARTS = re.compile(r"(?:报送|上报|呈报)[^。;;]{0,30}?\d+\s*[条篇件][,,]?\s*其中")
 
 
 def _not_the_bodys_own(clause: str) -> bool:
@@ -701,13 +714,15 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                         m.note = m.note or "a total stated as the website's: the website figure too"
                         mentions.append(m)
         if key == "disclosed_newmedia":
+            mentions = [m for m in mentions if not _news_outlets_only(_clause_before(norm, m))]
             for m in _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal):
                 if _new_media_only(norm, m):  # the model's website label in a sentence about a WeChat account
                     m.confidence *= 0.85
                     m.note = m.note or "labelled as the website's, in a sentence about new media alone"
                     mentions.append(m)
         if key.startswith("disclosed_"):
-            mentions = [m for m in mentions if not _not_the_bodys_own(_clause_before(norm, m))]
+            mentions = [m for m in mentions if not _not_the_bodys_own(_clause_before(norm, m))
+                        and not _SENT_THEN_PARTS.search(_sentence_before(norm, m.start))]
         for m in mentions:
             if not m.part or m.source != "narrative":
                 continue

@@ -82,7 +82,7 @@ _FIRST_SENT_RE = re.compile(
 _YEAR_THEN_ORG_RE = re.compile(rf"(?:^|[。\n])\s*(?:19|20)\d{{2}}\s*年度?\s*(?:以来)?\s*[,,]\s*({_ORG})(?![\u4e00-\u9fff]{{0,2}}(?:[、和及与]))")
 _FIRST_SENT_PLACE_RE = re.compile(
     rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?"
-    rf"([\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|市|旗|镇|乡)(?:(?:人民)?政府)?)(?=\s*(?:{_VERB_AFTER}))"
+    rf"([\u4e00-\u9fff]{{2,10}}?(?:自治区|自治县|省|县|区|市|旗|镇|乡)(?:(?:人民)?政府)?)(?=\s*(?:{_VERB_AFTER}))"
 )
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
@@ -567,7 +567,8 @@ def _leading_group_candidates(norm: _NormLike) -> list[_Cand]:
 
 _SENTENCE_OPENING_YEAR_RE = re.compile(
     r"(?:^|[。\n,，])[ \t]*(?:[((][一二三四五六七八九十\d]{1,2}[))][^。\n]{0,12}?[。.:：]|\d{1,2}[.、．](?=\d{4}年))?\s*"
-    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[,，]|(?:新增|共|全年|累计)?(?:主动公开|收到|受理|发布|公开))")
+    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[,，]|(?:新增|共|全年|累计)?(?:主动公开|收到|受理|发布|公开)"
+    rf"|{_ORG}(?=在|认真|坚持|按照|围绕|全面|深入|积极|严格))")  # 2019年县地方志办在…
 
 
 def _sentence_year_candidates(norm: _NormLike, pub_year: int | None) -> list[_Cand]:

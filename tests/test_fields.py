@@ -761,6 +761,11 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     # copies of documents placed in reading places are not the documents issued or published
     ("全年向县档案馆报送主动公开文件222件。", "222件", "POLICY_DOCS", 222, "件", "policy_docs"),
     ("通过市图书馆、市档案馆、市政务服务中心公开政策文件157件。", "157件", "POLICY_DOCS", 157, "件", "policy_docs"),
+    # stories placed with news outlets are not posts on the body's own accounts
+    ("通过各类新闻媒体发布信息420条。", "420条", "DISCLOSED_NEWMEDIA", 420, "条", "disclosed_newmedia"),
+    # the parts of the items sent to other bodies' platforms
+    ("同时向各级政务平台和媒体平台报送工作信息96条,其中省局网站发布42条,市局公众号发布29条。", "29条",
+     "DISCLOSED_NEWMEDIA", 29, "条", "disclosed_newmedia"),
     # a completion rate of inspections is no rate of answering the public
     ("国家抽检的152家双随机检查中,监督完成152家,监督完成率100%。", "100%", "RESPONSE_RATE", 100, "%", "response_rate"),
 ])

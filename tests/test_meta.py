@@ -588,6 +588,20 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     _check_offsets(meta, original)
 
 
+@pytest.mark.parametrize("text,issuer,year", [
+    # a page without a title: the province that opens the first sentence, after the year
+    ("2016年,青川省按照党中央、国务院各项工作要求,认真落实有关意见,全省政务公开工作迈出新步伐。\n", "青川省", 2016),
+    # the year opens a clause whose subject is the body
+    ("一、总体情况\n根据条例规定和省、市、县政府信息公开工作要求,2019年县地方志办在领导小组的指导下,全面贯彻文件精神。\n",
+     "县地方志办", 2019),
+])
+def test_untitled_pages_opening_with_year_and_body(text, issuer, year):
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+    assert meta["year"]["value"] == year
+    _check_offsets(meta, original)
+
+
 def test_a_verb_phrase_before_the_place_is_no_name():
     text = ("根据条例,特向社会公布我旗2021年度信息公开年度报告。\n一、总体情况\n2021年,我旗围绕要求,推动了全旗政府信息工作"
             "深入开展,推动全旗政府信息公开工作扎实有效地开展。\n")
