@@ -896,7 +896,9 @@ _OTHER_CHANNEL_COUNT = re.compile(r"(?:微信|微博|公众号|新媒体|客户�
 
 def _total_from_single_channel(record: dict, norm: Any, website: dict | None) -> dict | None:
     """通过政府门户网站主动公开政府信息138条 as a report's only disclosure figure is its total too: the
-    report names no other channel and no total. A weaker value than a stated total (confidence × 0.7)."""
+    report names no other channel and no total. It is as sure as the website figure it rests on: on the first
+    (held-out) runs of twelve hand-checked page sets it was right 46 times of 48 while the website figures'
+    confidence averaged 0.90; the discount of × 0.7 it had made it under-confident (0.63)."""
     if not website or website.get("sources") != ["narrative"] or "rule" in website["evidence"]:
         return None
     if any(it.get("label") in _OTHER_CHANNELS for it in record.get("narrative") or []):
@@ -915,6 +917,6 @@ def _total_from_single_channel(record: dict, norm: Any, website: dict | None) ->
     if any(a.get("source") == "narrative" and a.get("unit") == website["unit"] and "note" not in a
            for a in website["alternatives"]):
         return None  # several in-scope website figures: which one would be the total is unclear
-    out = dict(website, confidence=round(website["confidence"] * 0.7, 4), alternatives=[])
+    out = dict(website, alternatives=[])
     out["evidence"] = dict(website["evidence"], rule="single_channel_total")
     return out
