@@ -120,7 +120,7 @@ KEYWORDS: list[tuple[str, str]] = [
     # new media
     ("微博", "DISCLOSED_NEWMEDIA"), ("微信", "DISCLOSED_NEWMEDIA"), ("公众号", "DISCLOSED_NEWMEDIA"),
     ("新媒体", "DISCLOSED_NEWMEDIA"), ("客户端", "DISCLOSED_NEWMEDIA"), ("短视频", "DISCLOSED_NEWMEDIA"),
-    ("抖音", "DISCLOSED_NEWMEDIA"), ("视频号", "DISCLOSED_NEWMEDIA"), ("头条号", "DISCLOSED_NEWMEDIA"),
+    ("抖音", "DISCLOSED_NEWMEDIA"), ("视频号", "DISCLOSED_NEWMEDIA"), ("头条号", "DISCLOSED_NEWMEDIA"), ("今日头条", "DISCLOSED_NEWMEDIA"),
     ("APP", "DISCLOSED_NEWMEDIA"), ("app", "DISCLOSED_NEWMEDIA"), ("订阅号", "DISCLOSED_NEWMEDIA"),
     ("公众平台", "DISCLOSED_NEWMEDIA"), ("推送", "DISCLOSED_NEWMEDIA"),
     # policy documents

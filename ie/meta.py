@@ -79,7 +79,9 @@ _FIRST_SENT_RE = re.compile(
 )
 # 2020年,大英县认真贯彻…: a place as the subject speaks for its government
 # 2022年,山西省退役军人事务厅准确把握…: a body named right after the year that opens the overview
-_YEAR_THEN_ORG_RE = re.compile(rf"(?:^|[。\n])\s*(?:19|20)\d{{2}}\s*年度?\s*(?:以来)?\s*[,,]\s*({_ORG})(?![\u4e00-\u9fff]{{0,2}}(?:[、和及与]))")
+# (the whole name: 福州市人民政府外事办公室, not the 福州市人民政府 it starts with)
+_YEAR_THEN_ORG_RE = re.compile(rf"(?:^|[。\n])\s*(?:19|20)\d{{2}}\s*年度?\s*(?:以来)?\s*[,,]\s*({_ORG})"
+                               rf"(?![\u4e00-\u9fff]{{0,2}}(?:[、和及与]))(?![\u4e00-\u9fff]{{1,4}}(?:办公室|委员会))")
 _FIRST_SENT_PLACE_RE = re.compile(
     rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?"
     rf"([\u4e00-\u9fff]{{2,10}}?(?:自治区|自治县|省|县|区|市|旗|镇|乡)(?:(?:人民)?政府)?)(?=\s*(?:{_VERB_AFTER}))"
@@ -537,7 +539,7 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
         gov = re.match(r"(?:人民)?政府(?!信息公开)", norm.text[e:e + 6])
         if gov and re.search(r"[省市区县旗州盟镇乡]$", norm.text[s:e]):  # 与青山乡|人民政府办公室联系
             e += gov.end()
-        office = re.search(r"(?:人民政府|政府)[\u4e00-\u9fff]{0,4}?办公室$", norm.text[s:e])  # 党政综合办公室
+        office = re.search(r"(?:人民政府|政府)(?:党政综合|综合|党政)?办公室$", norm.text[s:e])  # not 外事办公室
         town = re.search(r"(?:[镇乡]|街道)(?:党政)?办公室$", norm.text[s:e])
         if office:  # 请与平甸乡人民政府办公室联系: the office answers for its government
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2

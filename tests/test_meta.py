@@ -602,6 +602,19 @@ def test_untitled_pages_opening_with_year_and_body(text, issuer, year):
     _check_offsets(meta, original)
 
 
+def test_a_government_department_named_after_its_government():
+    # 青山市人民政府外事办公室 is a department, not the government's general office (人民政府办公室)
+    text = ("依据条例及有关通知精神,青山市人民政府外事办公室编制形成本年度报告。如有疑问,可与青山市人民政府外事办公室"
+            "联系(电话:87621190)。\n一、总体情况\n2025年,青山市人民政府外事办公室深入学习贯彻有关精神。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市人民政府外事办公室"
+    _check_offsets(meta, original)
+    # but a body's name is not run on into the verb phrase after it
+    text = "一、总体情况\n2024年,市应急局通过局门户网站和微信公众号共公开信息1057条。\n"
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == "市应急局"
+
+
 def test_a_verb_phrase_before_the_place_is_no_name():
     text = ("根据条例,特向社会公布我旗2021年度信息公开年度报告。\n一、总体情况\n2021年,我旗围绕要求,推动了全旗政府信息工作"
             "深入开展,推动全旗政府信息公开工作扎实有效地开展。\n")

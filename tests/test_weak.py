@@ -95,6 +95,7 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # the documents interpreted are interpretations; the annual reports and publicity events are no facts
     ("主动公开政府信息478条;解读民生政策文件6余件。", [("478条", "DISCLOSED_TOTAL"), ("6余件", "INTERPRETATIONS")]),
     ("按时发布信息公开年报1条。", []),
+    ("通过微信公众号发布信息911条,今日头条公开信息244条。", [("911条", "DISCLOSED_NEWMEDIA"), ("244条", "DISCLOSED_NEWMEDIA")]),
     ("推进主动公开政府信息在厅网站应公开尽公开,组织各类宣传活动170余次、组织参与新闻发布会14场。",
      [("14场", "PRESS_EVENTS")]),
 ])
