@@ -332,6 +332,19 @@ def _keywords(window: str) -> list[tuple[int, int, str, str]]:
     return sorted(hits)
 
 
+# any word that names a channel, loosely (金华农业信息网, 政务号): for checking a label, not for giving one
+_CHANNEL_WORDS = {
+    "DISCLOSED_GAZETTE": re.compile(r"公报|政报"),
+    "DISCLOSED_WEBSITE": re.compile(r"网|平台|专栏|栏目|门户"),
+    "DISCLOSED_NEWMEDIA": re.compile(r"微信|微博|新媒体|公众号|抖音|头条|客户端|视频号|APP|快手|号"),
+}
+
+
+def channels_named(text: str) -> set[str]:
+    """The channel labels (website, new media, gazette) some word of ``text`` names, loosely."""
+    return {lab for lab, rx in _CHANNEL_WORDS.items() if rx.search(text)}
+
+
 def _channels(window: str, frm: int) -> set[str]:
     """Channel labels named in ``window[frm:]``; account names in quotes (“某某政府网”微信公众号) are masked."""
     masked = _QUOTED.sub(lambda m: "_" * len(m.group()), window)

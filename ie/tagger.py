@@ -535,6 +535,8 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
     split).  Returns ``(start, end, label, probability)`` for the candidates not decided ``O``."""
     import numpy as np
 
+    from ie.keywords import channels_named
+
     classes = [OUTSIDE, *LABELS]
     out = []
     for s, e, p, k in candidate_classes(text, probs, covered, hints, id2label):
@@ -542,9 +544,22 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
         q = np.exp(z - z.max())
         q /= q.sum()
         j = int(q.argmax())
+        if j and k and j != k and classes[j] in _CHANNEL_LABELS \
+                and classes[j] not in channels_named(text[_sentence_start(text, s):s]):
+            # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
+            # channel comes from the sentence before; the keyword rules' label stands (with its own, lower, probability)
+            j = k
         if j:
             out.append((s, e, classes[j], float(q[j])))
     return out
+
+
+_CHANNEL_LABELS = frozenset({"DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, pos - 300), pos)), default=0)
 
 
 def repair_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -187,6 +187,32 @@ def test_fuse_candidates_combines_model_and_keywords() -> None:
     assert "3个" not in got and all(0.0 < p <= 1.0 for _, p in got.values())
 
 
+def test_a_channel_label_needs_its_channel_in_the_sentence() -> None:
+    """The model's gazette label for a figure whose own sentence names no gazette (the gazette was in the
+    sentence before) yields to the keyword label; one whose sentence names it stands."""
+    import numpy as np
+
+    from ie.keywords import HINT_IDS
+    from ie.labels import id2label, label2id
+    from ie.tagger import fuse_candidates
+
+    text = "编印《青山区人民政府公报》4期。制发行政规范性文件6件。公报刊登文件9件。"
+    n = len(text)
+    probs = np.zeros((n, len(id2label)))
+    probs[:, label2id["O"]] = 1.0
+    hints = np.zeros(n, dtype=int)
+    for span, hint in (("4期", "DISCLOSED_GAZETTE"), ("6件", "POLICY_DOCS"), ("9件", "POLICY_DOCS")):
+        s = text.index(span)
+        for i in range(s, s + len(span)):
+            probs[i] = 0.0
+            probs[i, label2id[("B-" if i == s else "I-") + "DISCLOSED_GAZETTE"]] = 0.9
+            probs[i, label2id[("B-" if i == s else "I-") + "POLICY_DOCS"]] = 0.1
+        hints[s:s + len(span)] = HINT_IDS[hint]
+    out = fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, {"a": 1.0, "b": 1.0, "bias_o": 0.0})
+    got = {text[s:e]: lab for s, e, lab, _ in out}
+    assert got == {"4期": "DISCLOSED_GAZETTE", "6件": "POLICY_DOCS", "9件": "DISCLOSED_GAZETTE"}
+
+
 def test_fusion_fit_recovers_a_useful_rule() -> None:
     """On candidates where the keyword label is right 90 % of the time and the model is noisy, the fitted
     weights trust the keyword vote (b > 0) and beat the model alone."""
