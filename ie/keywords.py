@@ -283,7 +283,7 @@ _APP_SPLIT = re.compile(
 )
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
 _NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:新媒体)?平台")
-_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|档案馆|图书馆")
+_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|公示栏|报刊|档案馆|图书馆")
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
 _STRONG_VETO = re.compile(
@@ -505,7 +505,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             chans = _channels(window, 0)
         if not chans and st.prev_label is None:
             chans = _channels(s[sent_start:start], 0)
-        several = re.search(r"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
+        several = re.search(r"等(?:(?!微信|微博|新媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
             or CHANNELS_THEN_FORMS.search(window)
         if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(window):
             several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts

@@ -95,6 +95,10 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # the documents interpreted are interpretations; the annual reports and publicity events are no facts
     ("主动公开政府信息478条;解读民生政策文件6余件。", [("478条", "DISCLOSED_TOTAL"), ("6余件", "INTERPRETATIONS")]),
     ("按时发布信息公开年报1条。", []),
+    # a website or WeChat group with notice boards and papers is several channels: the total
+    ("通过微信群、报刊、公示栏、政务服务场所等公开载体公开信息128条。", [("128条", "DISCLOSED_TOTAL")]),
+    ("2025年,青河乡通过县人民政府网站及乡人民政府实体公示栏主动公开各类政府信息共71条。", [("71条", "DISCLOSED_TOTAL")]),
+    ("将信息公开的渠道延伸至青山公安、青山交警等微信公众平台,及时发布信息250条。", [("250条", "DISCLOSED_NEWMEDIA")]),
     ("通过微信公众号发布信息911条,今日头条公开信息244条。", [("911条", "DISCLOSED_NEWMEDIA"), ("244条", "DISCLOSED_NEWMEDIA")]),
     ("推进主动公开政府信息在厅网站应公开尽公开,组织各类宣传活动170余次、组织参与新闻发布会14场。",
      [("14场", "PRESS_EVENTS")]),
