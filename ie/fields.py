@@ -834,8 +834,37 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             checks.append(item)
     if fields.get("disclosed_total") is None:
         fields["disclosed_total"] = _total_from_single_channel(record, norm, fields.get("disclosed_website"))
+    warnings.extend(_parts_above_the_total(norm, fields))
     _hotline_pair_from_rate(record, norm, fields, cal)
     return fields, checks, warnings
+
+
+_CHANNEL_KEYS = ("disclosed_website", "disclosed_newmedia", "disclosed_gazette")
+
+
+def _parts_above_the_total(norm: Any, fields: dict) -> list[str]:
+    """A channel's figure cannot exceed the total of all channels. One that does, in a sentence that says 累计
+    and names no year (门户网站累计公开政府信息50000余条 beside the year's 19686), counts several years: it is
+    dropped; any other is kept with a warning (which of the two is wrong is unclear)."""
+    total = fields.get("disclosed_total")
+    if not total or total.get("value") is None:
+        return []
+    out = []
+    for key in _CHANNEL_KEYS:
+        f = fields.get(key)
+        if not f or f.get("value") is None or f.get("unit") != total.get("unit") or f["value"] <= total["value"]:
+            continue
+        if "narrative" not in f.get("sources", []) or "table" in f.get("sources", []):
+            continue
+        before = _sentence_before(norm, f["evidence"]["start"])
+        if "累计" in before and not _YEAR_RE.search(before) and not re.search(r"全年|本年|今年|年度", before):
+            fields[key] = None
+            out.append(f"fields.{key}: {f['value']}{f['unit']} exceeds the year's total ({total['value']}"
+                       f"{total['unit']}) and is written 累计 with no year: a figure of several years, dropped")
+        else:
+            out.append(f"fields.{key}: {f['value']}{f['unit']} exceeds disclosed_total ({total['value']}"
+                       f"{total['unit']}): a part cannot exceed the whole")
+    return out
 
 
 _HOTLINE_LABELS = ("HOTLINE_RECEIVED", "HOTLINE_RESOLVED")

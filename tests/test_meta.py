@@ -615,6 +615,18 @@ def test_a_government_department_named_after_its_government():
     assert meta["issuer"]["value"] == "市应急局"
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # the compiler's name with an alias in brackets; a functional office is a body, not a general office
+    ("根据通知要求,由青山区行政审批服务管理办公室(公共资源交易管理委员会办公室)编制的2017年度政府信息公开工作"
+     "年度报告。\n一、概述\n无。\n", "青山区行政审批服务管理办公室"),
+    # a clause that opens with 共报送 names no body
+    ("一、概述\n2014年,共报送市局相关工作信息73条。\n", None),
+])
+def test_compilers_with_aliases_and_clauses_that_are_no_names(text, issuer):
+    meta, _ = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+
+
 def test_a_verb_phrase_before_the_place_is_no_name():
     text = ("根据条例,特向社会公布我旗2021年度信息公开年度报告。\n一、总体情况\n2021年,我旗围绕要求,推动了全旗政府信息工作"
             "深入开展,推动全旗政府信息公开工作扎实有效地开展。\n")
