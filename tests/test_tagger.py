@@ -303,3 +303,23 @@ def test_shipped_model_leaves_counts_of_accounts_out(repo_dir: Path) -> None:
     text = "积极构建政务新媒体矩阵,组织各级政府网站和97个政务新媒体,及时转载重要信息。全年通过政府网站公开信息1247条。"
     spans = {text[p.start:p.end] for p in Tagger.load().predict(text)}
     assert "97个" not in spans and "1247条" in spans
+
+
+def test_the_proactive_part_of_information_made_is_the_total() -> None:
+    """制作、获取政府信息N条,其中主动公开M条 (pre-2019 reports): the keyword rules' total stands against the model,
+    with the rule's measured confidence; the figure made or obtained is no total."""
+    import numpy as np
+
+    from ie.keywords import keyword_hints
+    from ie.labels import id2label, label2id
+    from ie.tagger import PRODUCED_SPLIT_CONFIDENCE, fuse_candidates
+
+    text = "2014年共制作、获取政府信息614条,其中主动公开29条,不予公开583条。"
+    n = len(text)
+    probs = np.zeros((n, len(id2label)))
+    probs[:, label2id["O"]] = 1.0  # a model that never saw this shape
+    hints = np.array(keyword_hints(text))
+    out = fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label,
+                          {"a": 0.5, "b": 1.4, "bias_o": 1.6})
+    assert [(text[s:e], lab, conf) for s, e, lab, conf in out] == [
+        ("29条", "DISCLOSED_TOTAL", PRODUCED_SPLIT_CONFIDENCE)]
