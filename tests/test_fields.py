@@ -727,6 +727,8 @@ def test_service_hall_counts_are_not_disclosure_applications():
     ("县直部门全年主动公开政府信息2949条。", False),
     # the government and its office together are the government
     ("全年主动公开县政府和县政府办公室行政规范性文件2949条。", True),
+    # 本级政府文件: the government's own documents (本级 is an attribute here, not a sub-body as subject)
+    ("全年主动公开本级政府文件2949条。", True),
     # an office's documents printed in the gazette: the office is the author, not the subject
     ("县政府公报刊登县政府办公室文件2949条。", True),
 ])
