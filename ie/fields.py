@@ -147,7 +147,8 @@ def _subject_sub_body(before: str, issuer: str | None) -> re.Match[str] | None:
     return None
 _WHOLE_AREA = re.compile(r"全(?:区|县|市|镇|乡|旗|州|省)|我(?:区|县|市|镇|乡|旗|州|省)|各部门|各单位|各乡镇")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-_OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来|截[至止][^。;;]{0,20}累计")
+_OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来|截[至止][^。;;]{0,20}累计"
+                               r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|~)\s*(?:19|20)\d{2}\s*年")  # 2003年至2019年
 _PART_WORDS = re.compile(r"其中|包括|含")
 
 
@@ -287,6 +288,8 @@ def _clause_before(norm: Any, m: _Mention) -> str:
     return re.split(r"[,,;;]", norm.text[ss:ns])[-1]
 
 
+# 依申请公开文件数128条, 不予公开文件数2条: classes of the documents made, not documents issued or published
+_NOT_PROACTIVE_DOCS = re.compile(r"依申请公开|不予公开")
 _READING_PLACES = re.compile(r"档案馆|档案局|图书馆|查阅(?:场所|点|室|中心)|政务服务中心")
 
 
@@ -689,7 +692,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m)]
         if key == "policy_docs":
-            mentions = [m for m in mentions if not _copies_for_reading_places(_clause_before(norm, m))]
+            mentions = [m for m in mentions if not _copies_for_reading_places(_clause_before(norm, m))
+                        and not _NOT_PROACTIVE_DOCS.search(_clause_before(norm, m))]
         if key == "disclosed_total":
             mentions = [m for m in mentions if not _only_produced(norm, m) and not _one_other_channels_figure(norm, m)]
             website = _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal)

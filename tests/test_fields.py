@@ -763,6 +763,9 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     # copies of documents placed in reading places are not the documents issued or published
     ("全年向县档案馆报送主动公开文件222件。", "222件", "POLICY_DOCS", 222, "件", "policy_docs"),
     ("通过市图书馆、市档案馆、市政务服务中心公开政策文件157件。", "157件", "POLICY_DOCS", 157, "件", "policy_docs"),
+    # documents available on request are a class of the documents made, not documents issued or published
+    ("制作政府信息总数217条,其中,主动公开文件数87条,依申请公开文件数128条。", "128条", "POLICY_DOCS", 128, "条",
+     "policy_docs"),
     # stories placed with news outlets are not posts on the body's own accounts
     ("通过各类新闻媒体发布信息420条。", "420条", "DISCLOSED_NEWMEDIA", 420, "条", "disclosed_newmedia"),
     # the parts of the items sent to other bodies' platforms
@@ -1091,3 +1094,12 @@ def test_a_channel_figure_above_the_total():
     fields, _, warnings = merge_fields(rec, norm)
     assert fields["disclosed_website"]["value"] == 50000
     assert any("cannot exceed the whole" in w for w in warnings)
+
+
+def test_a_figure_over_a_span_of_years_yields_to_the_years_figure():
+    text = ("2019年青山县商务局政府信息公开工作年度报告\n一、总体情况\n2019年,主动公开政府信息87条。\n"
+            "2003年至2019年,主动公开政府信息578条。\n")
+    narrative = [item(text, "87条", "DISCLOSED_TOTAL", 87, "条", conf=0.9),
+                 item(text, "578条", "DISCLOSED_TOTAL", 578, "条", conf=0.97)]
+    fields = fields_for(text, narrative)
+    assert fields["disclosed_total"]["value"] == 87
