@@ -431,7 +431,16 @@ def _about_other_topic(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
     count: 受理诉求工单633件,办结率100%,平均办件天数1天 is about requests from the public."""
     ss, ns, se = _sentence_at(norm, m.start)
     upto = norm.text[ss:min(se, ns + len(m.text))]
-    return bool(topic.search(upto)) and "公开" not in norm.text[ss:se]
+    if not topic.search(upto) or "公开" in norm.text[ss:se]:
+        return False
+    if topic is not _SERVICE_MATTERS:
+        return True
+    clause = _clause_before(norm, m)
+    # 办理政务服务事项3人次,处理回复群众留言22条: the figure's own clause names requests from the public
+    return not (_PUBLIC_REQUEST.search(clause) and not topic.search(clause))
+
+
+_PUBLIC_REQUEST = re.compile(r"留言|咨询|诉求|来信|来电|热线|信箱|投诉|12345")
 
 
 _DOCS_AND_READINGS = {"POLICY_DOCS", "INTERPRETATIONS"}

@@ -791,6 +791,8 @@ def test_figures_that_are_not_the_field(sentence, needle, label, value, unit, ke
     ("全年共受理12345便民服务平台批转办件2971件。", "2971件", "HOTLINE_RECEIVED", 2971, "件", "hotline_received"),
     ("全年共受理12345便民服务平台批转办件2971件,办结回复率达100%。", "100%", "RESPONSE_RATE", 100, "%",
      "response_rate"),
+    # service matters in an earlier clause; the figure's own clause is about messages from the public
+    ("办理政务服务事项3人次,处理回复群众留言22条。", "22条", "HOTLINE_RESOLVED", 22, "条", "hotline_resolved"),
 ])
 def test_figures_that_are_the_field(sentence, needle, label, value, unit, key):
     text = "2022年青山县政府信息公开工作年度报告\n一、总体情况\n" + sentence + "\n"
