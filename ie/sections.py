@@ -131,6 +131,13 @@ def narrative_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]
     in the prose sections, every line that does not look like a table row is kept.
     """
     ranges: list[tuple[int, int]] = []
+
+    def add(start: int, end: int) -> None:
+        if ranges and text[ranges[-1][1]:start].strip() == "":  # blank lines (PDF layout) do not cut prose
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+
     for sec in sections:
         if sec.key == "statistics_table":
             continue
@@ -140,9 +147,15 @@ def narrative_ranges(text: str, sections: list[Section]) -> list[tuple[int, int]
         for line in text[pos:sec.end].split("\n"):
             end = pos + len(line)
             if line.strip() and not is_table_line(line) and (not sentences_only or "。" in line):
-                if ranges and text[ranges[-1][1]:pos].strip() == "":  # blank lines (PDF layout) do not cut prose
-                    ranges[-1] = (ranges[-1][0], end)
-                else:
-                    ranges.append((pos, end))
+                add(pos, end)
+            elif line.strip():
+                # a web page that runs a whole report and its table into one line: the prose before the first
+                # cell is prose
+                bar = line.find("|")
+                if bar >= _PROSE_BEFORE_CELLS and _PROSE.search(line[:bar]) and (not sentences_only or "。" in line[:bar]):
+                    add(pos, pos + bar)
             pos = end + 1
     return ranges
+
+
+_PROSE_BEFORE_CELLS = 100

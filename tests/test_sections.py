@@ -83,3 +83,13 @@ def test_one_line_report_with_a_stray_bar_is_narrative():
             " 二、政府信息主动公开情况 2016年度共主动公开政府信息25条,其中工作动态19条。 附表 |")
     kept = "".join(text[s:e] for s, e in narrative_ranges(text, split_sections(text)))
     assert "共主动公开政府信息25条" in kept
+
+
+def test_prose_run_into_a_table_on_one_line_keeps_its_prose():
+    from ie.sections import narrative_ranges, split_sections
+
+    prose = "一、总体情况 2019年,青山街道严格按照条例的要求,不断充实政府信息公开内容。" * 3 + "主动公开信息455条。"
+    text = "青山街道办事处2019年政府信息公开工作年度报告\n" + prose + " | 信息内容 | 本年新制作数量 | 本年新公开数量 |\n"
+    ranges = narrative_ranges(text, split_sections(text))
+    kept = "".join(text[s:e] for s, e in ranges)
+    assert "主动公开信息455条" in kept and "本年新制作数量" not in kept
