@@ -143,8 +143,13 @@ def _subject_sub_body(before: str, issuer: str | None) -> re.Match[str] | None:
         higher = re.search(r"(?:国务院|省|省政府|省人民政府|省委|中共中央|国家)$", before[:m.start()])
         if higher and not (higher.group(0).startswith("省") and re.search(r"省(?:人民)?政府$", issuer or "")):
             continue
+        if m.group(0).startswith("本") and _TOWN_LEVEL.search(issuer or ""):
+            continue  # a town has no departments: its 本单位 is the town itself
         return m
     return None
+
+
+_TOWN_LEVEL = re.compile(r"(?:[镇乡]|街道|办事处)(?:人民政府|政府)?$")
 _WHOLE_AREA = re.compile(r"全(?:区|县|市|镇|乡|旗|州|省)|我(?:区|县|市|镇|乡|旗|州|省)|各部门|各单位|各乡镇")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来|截[至止][^。;;]{0,20}累计"

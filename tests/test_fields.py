@@ -1105,3 +1105,11 @@ def test_a_figure_over_a_span_of_years_yields_to_the_years_figure():
                  item(text, "578条", "DISCLOSED_TOTAL", 578, "条", conf=0.97)]
     fields = fields_for(text, narrative)
     assert fields["disclosed_total"]["value"] == 87
+
+
+def test_a_towns_own_unit_is_the_town():
+    # a town has no departments: 本单位 is the town itself, while in a county's report it is a part
+    for title, expected in (("2017年青山县溪下乡政府信息公开工作年度报告", 226), ("2017年青山县政府信息公开工作年度报告", None)):
+        text = title + "\n一、总体情况\n2017年度,本单位共新增主动公开政府信息226条。\n"
+        fields = fields_for(text, [item(text, "226条", "DISCLOSED_TOTAL", 226, "条", conf=0.95)])
+        assert (fields["disclosed_total"] or {}).get("value") == expected
