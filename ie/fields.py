@@ -298,11 +298,12 @@ _NOT_PROACTIVE_DOCS = re.compile(r"依申请公开|不予公开")
 _READING_PLACES = re.compile(r"档案馆|档案局|图书馆|查阅(?:场所|点|室|中心)|政务服务中心")
 
 
-def _copies_for_reading_places(clause: str) -> bool:
+def _not_documents_issued(clause: str) -> bool:
     """向县档案馆报送主动公开文件222件, 通过市图书馆、市档案馆…公开政策文件157件: copies of documents placed where
-    the public can read them, not the documents the body issued or published (set apart in the clause, so a
-    website figure of the same clause is untouched)."""
-    return _READING_PLACES.search(clause) is not None and not _WEB.search(clause)
+    the public can read them (unless the clause names the website too); 依申请公开文件数128条: a class of the
+    documents made. Neither is the documents the body issued or published."""
+    return (_READING_PLACES.search(clause) is not None and not _WEB.search(clause)) \
+        or _NOT_PROACTIVE_DOCS.search(clause) is not None
 
 
 def _only_completed(norm: Any, m: _Mention) -> bool:
@@ -706,8 +707,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m)]
         if key == "policy_docs":
-            mentions = [m for m in mentions if not _copies_for_reading_places(_clause_before(norm, m))
-                        and not _NOT_PROACTIVE_DOCS.search(_clause_before(norm, m))]
+            mentions = [m for m in mentions if not _not_documents_issued(_clause_before(norm, m))]
         if key == "disclosed_total":
             mentions = [m for m in mentions if not _only_produced(norm, m) and not _one_other_channels_figure(norm, m)]
             website = _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal)

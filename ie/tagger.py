@@ -545,17 +545,17 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
         q = np.exp(z - z.max())
         q /= q.sum()
         j = int(q.argmax())
-        if j and k and j != k and classes[j] in _CHANNEL_LABELS \
-                and classes[j] not in channels_named(text[_sentence_start(text, s):s]):
-            # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
-            # channel comes from the sentence before; the keyword rules' label stands (with its own, lower, probability)
-            j = k
         conf = float(q[j])
-        if k and classes[k] == "DISCLOSED_TOTAL" and j != k \
-                and _PRODUCED_THEN_PROACTIVE_RE.search(text, _sentence_start(text, s), s):
-            # 制作、获取政府信息614条,其中主动公开29条: no training excerpt has this pre-2019 shape, so the model
-            # misses it; the keyword rules' reading was right on all 8 hand-checked pages that have it
-            j, conf = k, PRODUCED_SPLIT_CONFIDENCE
+        if k and j != k:  # the model overrules the keyword rules: two readings where the rules stand
+            sent = _sentence_start(text, s)
+            if j and classes[j] in _CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
+                # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
+                # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
+                j, conf = k, float(q[k])
+            elif classes[k] == "DISCLOSED_TOTAL" and _PRODUCED_THEN_PROACTIVE_RE.search(text, sent, s):
+                # 制作、获取政府信息614条,其中主动公开29条: no training excerpt has this pre-2019 shape, so the model
+                # misses it; the keyword rules' reading was right on all 8 hand-checked pages that have it
+                j, conf = k, PRODUCED_SPLIT_CONFIDENCE
         if j:
             out.append((s, e, classes[j], conf))
     return out
