@@ -705,7 +705,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             mentions = kept
         mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
         if key == "applications_received":
-            mentions = [m for m in mentions if not _only_completed(norm, m)]
+            mentions = [m for m in mentions if not _only_completed(norm, m) and not _only_produced(norm, m)]
         if key == "policy_docs":
             mentions = [m for m in mentions if not _not_documents_issued(_clause_before(norm, m))]
         if key == "disclosed_total":

@@ -255,6 +255,11 @@ _EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的
 _DISCLOSED_BEFORE = re.compile(r"(?:公开|发布)了?\s*(?:各类)?\s*(?:共计|共|累计|合计)?\s*$")
 # 主动公开 followed by a list of examples (at least two 、): the list is what was disclosed
 _PROACTIVE_LIST = re.compile(r"主动(?:公开|发布)(?:了|涉及|包括)?[^，,。;；:：]*、[^，,。;；:：]*、")
+# 公开了各类政府信息,具体包括调整领导干部分工、…等方面的内容共计108条: the list after the disclosed information is
+# what was disclosed; the figure counts it
+_DISCLOSED_THEN_LIST = re.compile(
+    r"(?:公开|发布)了?\s*(?:各类|各项)?(?:政府)?信息\s*[,，]\s*(?:具体|主要)?(?:包括|包含|涵盖|涉及)"
+    r"[^,，。;；:：]*等(?:方面|类)?的?(?:内容|信息)\s*(?:共计|共|合计|总计)?\s*$")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
     r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*(?:[《“\"]|[\u4e00-\u9fff]{0,6}?政策(?:性)?文件\s*(?:共计|共)?\s*$)")
@@ -402,8 +407,10 @@ def _is_quantity(s: str, m: re.Match) -> bool:
 
 
 def produced_figure(clause: str) -> bool:
-    """Is the clause before a figure about information made or obtained (制作、获取的政府信息), not disclosed?"""
-    return bool(_PRODUCED.search(clause)) and not _DISCLOSED_VERB.search(clause)
+    """Is the clause before a figure about information made or obtained (制作、获取的政府信息), not disclosed?
+    The last verb decides: 同步推进主动公开与依申请公开工作全年共制作政府信息236条 counts items made."""
+    verbs = [m for m in (*_PRODUCED.finditer(clause), *_DISCLOSED_VERB.finditer(clause))]
+    return bool(verbs) and max(verbs, key=lambda m: m.start()).re is _PRODUCED
 
 
 def _examples_of_information(s: str, sent_start: int, start: int, window: str) -> bool:
@@ -454,6 +461,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         # 主动公开涉及疫情防控、社会救助、…、安全生产等方面信息423条: the verb opens a list too long for the window
         nearest = (len(window), len(window), "主动公开", "DISCLOSED_TOTAL")
         dist = 0
+    if unit in ("条", "件", "篇") and not st.prev_any:
+        m_list = _DISCLOSED_THEN_LIST.search(s, max(sent_start, start - 160), start)
+        if m_list:  # the keywords inside the list (人事任免, 规范性文件) name what was disclosed, not the fact
+            chans = _channels(s[sent_start:m_list.start()], 0)
+            return chans.pop() if len(chans) == 1 else "DISCLOSED_TOTAL"
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
@@ -478,7 +490,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None
     if lab in _DISCLOSED_LABELS and unit in ("名", "人", "位"):
         return None  # 确定1名局领导…: people are never items disclosed
-    if lab == "DISCLOSED_TOTAL" and produced_figure(clause):
+    if lab in ("DISCLOSED_TOTAL", "APPLICATIONS") and produced_figure(clause):
         return None  # 制作获取政府信息共33条,其中主动公开信息数33条: made or obtained, the part after 其中 is disclosed
     if _STRONG_VETO.search(clause) or ADOPTED_BY_OTHERS.search(clause):
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件

@@ -647,6 +647,11 @@ def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[st
         for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE, _SITE_DATE_LINE_RE, _SOURCE_DATE_RE):
             for m in rx.finditer(norm.text, 0, front_end):
                 add(m, 0.9, False)
+    if not out:  # 信息来源:某某政府网 日期:2022-01-28 — the normalizer drops 信息来源 lines as boilerplate
+        orig_end = norm.to_original(front_end, front_end)[0] if front_end < len(norm.text) else len(norm.original)
+        for rx in (_BYLINE_DATE_RE, _SOURCE_DATE_RE):
+            for m in rx.finditer(norm.original, 0, orig_end):
+                add(m, 0.9, True)
     return sorted(out, key=lambda c: -c[3])
 
 

@@ -821,6 +821,13 @@ def test_items_made_are_not_items_disclosed():
     assert fields["disclosed_total"] is None
 
 
+def test_items_made_are_not_applications():
+    text = ("2013年青山镇政府信息公开工作年度报告\n一、总体情况\n同步推进主动公开与依申请公开工作全年共制作政府信息236条,"
+            "其中主动公开信息数为158条。\n")
+    fields = fields_for(text, [item(text, "236条", "APPLICATIONS", 236, "条")])
+    assert fields["applications_received"] is None
+
+
 def test_a_website_and_an_account_together_are_all_channels():
     text = ("2023年青山市公安局政府信息公开工作年度报告\n一、总体情况\n本局依法公开。"
             "通过青山政务网、青山公安微信等网络渠道主动发布信息700余条。在政府网站公开人事信息107条。\n")

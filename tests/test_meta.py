@@ -577,6 +577,9 @@ def test_farms_numbered_years_and_cited_notices(text, issuer, year):
     # list markers glued before the title by a web page, and its date glued after it
     ("1.\n4. 青山市江汉区审计局2019年政府信息公开工作年度报告日期:2020-01-16 18:03信息来源:江汉区人民政府\n"
      "一、总体情况\n无。\n", "青山市江汉区审计局", "2020-01-16"),
+    # an untitled page: the 信息来源 line (dropped from the text as boilerplate) still dates the page
+    ("青山市住房公积金中心\n\n信息来源:青川政府网 日期:2022-01-28\n\n  根据《条例》要求,编制发布本年报。\n一、总体情况\n无。\n",
+     "青山市住房公积金中心", "2022-01-28"),
     # the period of the report is no publication date; a verb phrase is no name
     ("2014年度青川省人民政府信息公开工作报告\n  • 报告时间:2014年1月1日至12月31日\n一、概述\n无。\n",
      "青川省人民政府", None),

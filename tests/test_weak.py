@@ -95,6 +95,12 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # the documents interpreted are interpretations; the annual reports and publicity events are no facts
     ("主动公开政府信息478条;解读民生政策文件6余件。", [("478条", "DISCLOSED_TOTAL"), ("6余件", "INTERPRETATIONS")]),
     ("按时发布信息公开年报1条。", []),
+    # information made after 依申请公开 in the same clause is no application count; a list after the information
+    # disclosed (具体包括…等方面的内容) is what was disclosed, through the channel named before it if one is
+    ("同步推进主动公开与依申请公开工作全年共制作政府信息236条,其中主动公开信息数为158条。", [("158条", "DISCLOSED_TOTAL")]),
+    ("青河乡主动地公开了各类政府信息,具体包括调整领导分工、补助领取等方面的内容共计108条,通过微信公众号发布信息96条。",
+     [("108条", "DISCLOSED_TOTAL"), ("96条", "DISCLOSED_NEWMEDIA")]),
+    ("本年度通过政府网站公开了各类信息,主要包括人事任免、项目建设等内容共计56条。", [("56条", "DISCLOSED_WEBSITE")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
     ("通过微信群、报刊、公示栏、政务服务场所等公开载体公开信息128条。", [("128条", "DISCLOSED_TOTAL")]),
     ("2025年,青河乡通过县人民政府网站及乡人民政府实体公示栏主动公开各类政府信息共71条。", [("71条", "DISCLOSED_TOTAL")]),
