@@ -134,6 +134,30 @@ def test_segment_windows_are_added_to_training_only() -> None:
     assert len(dd1["train"]) == len(dd0["train"]) + st1.windows["toy/train_segment_windows"]
 
 
+def test_context_swap_replaces_only_the_sentence_before() -> None:
+    import random
+
+    from training.dataset import context_clauses, context_swap_windows
+
+    text = "本局认真贯彻规章和规范性文件。全年通过政府网站发布信息652条,其中政策解读12篇。加强培训。"
+    a, c = text.index("652条"), text.index("12篇")
+    doc = Doc("d", "g1", "s", text, [(a, a + 4, "DISCLOSED_WEBSITE"), (c, c + 3, "INTERPRETATIONS")])
+    other = Doc("o", "g2", "s", "我局高度重视政务公开工作,切实加强组织领导。", [])
+    pool = context_clauses([doc, other])
+    assert ("g2", "切实加强组织领导。") in pool and not any("652" in clause for _, clause in pool)
+    rows = context_swap_windows(doc, pool, random.Random(1), 128, hints=True)
+    assert [r["text"] for r in rows] == ["切实加强组织领导。全年通过政府网站发布信息652条,其中政策解读12篇。"]
+    row = rows[0]
+    assert [(row["text"][s:e], lab) for s, e, lab in spans_from_tags(row["tags"])] == [
+        ("652条", "DISCLOSED_WEBSITE"), ("12篇", "INTERPRETATIONS")]
+    assert len(row["hints"]) == len(row["text"]) and any(row["hints"])
+    # inside one sentence the clause before can decide the label: no swap
+    same = "通过政府网站,全年发布信息652条。"
+    s = same.index("652条")
+    assert context_swap_windows(Doc("e", "g3", "s", same, [(s, s + 4, "DISCLOSED_WEBSITE")]), pool,
+                                random.Random(1), 128) == []
+
+
 def test_leakage_check_catches_shared_group() -> None:
     row = {"id": "a", "group": "g1", "text": "x" * 30, "tags": ["O"] * 30}
     with pytest.raises(LeakageError):

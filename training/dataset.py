@@ -288,6 +288,51 @@ def segment_windows(doc: Doc, max_len: int, *, hints: bool = False) -> list[dict
     return rows
 
 
+_SENTENCE_CLAUSE_RE = re.compile(r"[^。；！？!?;\n，,]{4,60}[。；！？!?;]")
+
+
+def context_clauses(docs: Iterable[Doc]) -> list[tuple[str, str]]:
+    """Sentence-final clauses without a quantity, with the group they come from: the unrelated text that
+    :func:`context_swap_windows` puts before a quantity sentence."""
+    from ie.tagger import has_quantity
+
+    return [(d.group, m.group()) for d in docs for m in _SENTENCE_CLAUSE_RE.finditer(d.text)
+            if not has_quantity(m.group())]
+
+
+def context_swap_windows(doc: Doc, pool: list[tuple[str, str]], rng: random.Random, max_len: int, *,
+                         hints: bool = False, copy: int = 0) -> list[dict]:
+    """Segment windows whose first clause, the tail of the sentence before the quantity's own sentence, is
+    replaced by a clause of another report.  At inference that clause is whatever the report wrote before;
+    the model tagged the same sentence 0.99 or O depending on it, so it should learn that it rarely
+    matters.  Only windows where the clause before ends a sentence are swapped (inside one sentence the
+    clause before can decide the label)."""
+    from ie.tagger import has_quantity, quantity_segments
+
+    rows = []
+    others = [c for g, c in pool if g != doc.group]
+    if not others:
+        return rows
+    for s0, e0 in quantity_segments(doc.text, [(0, len(doc.text))]):
+        m = CLAUSE_RE.match(doc.text, s0)
+        first_end = m.end() if m else s0
+        first = doc.text[s0:first_end].rstrip()
+        if first_end >= e0 or not first or first[-1] not in SENTENCE_END or has_quantity(first):
+            continue
+        ctx = rng.choice(others)
+        piece = ctx + doc.text[first_end:e0]
+        if len(piece) > max_len:
+            continue
+        shift = len(ctx) - (first_end - s0)
+        spans = [(a + shift - s0, b + shift - s0, lab) for a, b, lab in doc.spans if a >= first_end and b <= e0]
+        row = {"id": f"{doc.id}^{s0}^{copy}", "group": doc.group, "source": doc.source, "text": piece,
+               "tags": bio_tags(len(piece), spans)}
+        if hints:
+            row["hints"] = keyword_hints(piece)
+        rows.append(row)
+    return rows
+
+
 def corrupt_hints(hints: list[int], rng: random.Random, drop: float, swap: float) -> list[int]:
     """Training noise on keyword hints: each hinted quantity loses its hint with probability ``drop`` or
     gets another label's hint with probability ``swap``, so the model does not copy the rules blindly
@@ -474,6 +519,9 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
 
     keep_nq = float(cfg.get("keep_no_quantity", 1.0))
     seg_rate = float(cfg.get("segment_windows", 0.0))  # extra windows in the tagger's shape, at this rate
+    swap_rate = float(cfg.get("context_swap", 0.0))  # … with the sentence before taken from another report
+    pool = context_clauses(d for src, docs in per_source if not src.get("synth") for d in docs
+                           if not in_validation(d.group, fraction_of_group[d.group], seed)) if swap_rate > 0 else []
     hint_cfg = cfg.get("keyword_hints")
     if hint_cfg is True:
         hint_cfg = {}
@@ -500,6 +548,13 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
                             if seg_rate >= 1.0 or rng.random() < seg_rate]
                 stats.windows[f"{name}/train_segment_windows"] += len(seg_rows)
                 src_train.extend(seg_rows)
+            if swap_rate > 0 and not src.get("synth"):  # a rate of 3 gives three copies, each with its own context
+                swap_rows = [r for k in range(max(1, int(swap_rate)))
+                             for r in context_swap_windows(doc, pool, rng, max_len, hints=hint_cfg is not None, copy=k)
+                             if (swap_rate >= 1.0 or rng.random() < swap_rate)
+                             and not any(covered_mask(r["text"], grams, n))]  # a new 20-char run may be dev's
+                stats.windows[f"{name}/train_context_swap_windows"] += len(swap_rows)
+                src_train.extend(swap_rows)
         stats.windows[f"{name}/train"] = len(src_train)
         weighted = apply_weight(src_train, float(src.get("weight", 1.0)), rng)
         if hint_cfg is not None:  # fresh noise for every weighted copy; a source may set its own rates
