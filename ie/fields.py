@@ -34,7 +34,7 @@ from ie.calibration import (
     default_calibrator,
     raw_confidence,
 )
-from ie.keywords import ADOPTED_BY_OTHERS, CHANNELS_THEN_FORMS, produced_figure
+from ie.keywords import ADOPTED_BY_OTHERS, CHANNELS_THEN_FORMS, OTHER_BULLETINS, produced_figure
 from ie.meta import norm_offset, sentence_bounds
 
 __all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidates"]
@@ -153,8 +153,10 @@ _TOWN_LEVEL = re.compile(r"(?:[镇乡]|街道|办事处)(?:人民政府|政府)?
 _WHOLE_AREA = re.compile(r"全(?:区|县|市|镇|乡|旗|州|省)|我(?:区|县|市|镇|乡|旗|州|省)|各部门|各单位|各乡镇")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _OTHER_YEAR_WORDS = re.compile(r"上年|去年|上一年|前一年|上年度|历年|累计至今|开通以来|建成以来|截[至止][^。;;]{0,20}累计"
+                               r"|(?<![截力争])[到至]\s*(?:19|20)\d{2}\s*年底[^。;;]{0,20}累计"  # 到2017年底,累计…
                                r"|(?:19|20)\d{2}\s*年?\s*(?:至|到|—|~)\s*(?:19|20)\d{2}\s*年")  # 2003年至2019年
 _PART_WORDS = re.compile(r"其中|包括|含")
+_THIS_YEAR_AFTER = re.compile(r"[,,;;][^,,;;]*(?:本年度?|今年|全年|当年)[^,,;;]*$")
 
 
 def _item_unit(unit: str | None) -> str:
@@ -230,7 +232,8 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
     if year is not None and years and years[-1] != year:
         year_ok = False
         notes.append(f"sentence speaks of {years[-1]}")
-    elif _OTHER_YEAR_WORDS.search(before):
+    elif (other := _OTHER_YEAR_WORDS.search(before)) and not _THIS_YEAR_AFTER.search(before, other.end()):
+        # 到2017年底,累计…3247条,其中,本年度新增…275条: the figure's own words bring it back to the year
         year_ok = False
         notes.append("sentence speaks of another period")
     in_clause, list_head = _part_words(before)
@@ -476,6 +479,26 @@ def _just_before(norm: Any, m: _Mention, n: int) -> str:
     return norm.text[max(0, ns - n):ns]
 
 
+# 共收到信息公开申请13件,其中通过…系统收到11件,局长信箱收到2件: the channels of the applications, not hotline requests
+_APPLICATIONS_THEN_PARTS = re.compile(r"申请[^,,。;;]{0,8}?\d+\s*(?:件|个|份|条)[^。;;]*?其中")
+
+
+def _part_of_applications(norm: Any, m: _Mention) -> bool:
+    ss, ns, _ = _sentence_at(norm, m.start)
+    return bool(_APPLICATIONS_THEN_PARTS.search(norm.text[ss:ns]))
+
+
+_RESOLVE_VERB = re.compile(r"办结|答复|回复|办理|处理|解答|回应|解决|反馈")
+
+
+def _part_without_resolve_verb(norm: Any, m: _Mention) -> bool:
+    """其中电话咨询65余次,工单21件、…、信箱来信4件: a part of the requests received, in a clause that answers nothing."""
+    ss, ns, _ = _sentence_at(norm, m.start)
+    before = norm.text[ss:ns]
+    return "其中" in before and not _RESOLVE_VERB.search(re.split(r"[,,;;]", before)[-1])
+
+
+_OTHER_BULLETIN_BEFORE = re.compile("(?:" + "|".join(OTHER_BULLETINS) + r")\s*(?:共计|共|合计)?\s*$")
 _EVENT_NAMED_BEFORE = re.compile(r"(?:访谈|发布会|通气会|开放日)(?:活动)?\s*(?:共计|共|累计)?\s*$")
 _RATE_WORD_BEFORE = re.compile(r"率\s*(?:达到|达|为|是)?\s*$")
 
@@ -706,6 +729,12 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m) and not _only_produced(norm, m)]
+        if key.startswith("hotline"):
+            mentions = [m for m in mentions if not _part_of_applications(norm, m)]
+        if key == "hotline_resolved":
+            mentions = [m for m in mentions if not _part_without_resolve_verb(norm, m)]
+        if key == "disclosed_gazette":  # 统计公报8篇: a bulletin of statistics is not the gazette
+            mentions = [m for m in mentions if not _OTHER_BULLETIN_BEFORE.search(_just_before(norm, m, 12))]
         if key == "policy_docs":
             mentions = [m for m in mentions if not _not_documents_issued(_clause_before(norm, m))]
         if key == "disclosed_total":

@@ -100,6 +100,8 @@ COUNT_UNITS = set("件条次场期篇个份册项部家批宗起例则封本种"
 # (keyword, label).  The keyword nearest to the quantity on its left wins; "O" keywords veto.
 # "RESOLVE" means 办结/答复: HOTLINE_RESOLVED in a sentence about public requests, else O.
 
+#: bulletins of statistics or of a sector: not the government gazette (公报)
+OTHER_BULLETINS = ("统计公报", "分析公报", "状况公报", "行业公报", "结果公报", "水资源公报", "发展公报")
 KEYWORDS: list[tuple[str, str]] = [
     # disclosure totals
     ("主动公开", "DISCLOSED_TOTAL"), ("公开政府信息", "DISCLOSED_TOTAL"), ("公开信息", "DISCLOSED_TOTAL"),
@@ -115,8 +117,7 @@ KEYWORDS: list[tuple[str, str]] = [
     # gazette
     ("公报", "DISCLOSED_GAZETTE"), ("政报", "DISCLOSED_GAZETTE"),
     # bulletins of statistics or of a sector are not the government gazette
-    ("统计公报", "O"), ("分析公报", "O"), ("状况公报", "O"), ("行业公报", "O"),
-    ("结果公报", "O"), ("水资源公报", "O"), ("发展公报", "O"),
+    *((b, "O") for b in OTHER_BULLETINS),
     # new media
     ("微博", "DISCLOSED_NEWMEDIA"), ("微信", "DISCLOSED_NEWMEDIA"), ("公众号", "DISCLOSED_NEWMEDIA"),
     ("新媒体", "DISCLOSED_NEWMEDIA"), ("客户端", "DISCLOSED_NEWMEDIA"), ("短视频", "DISCLOSED_NEWMEDIA"),
@@ -260,6 +261,7 @@ _PROACTIVE_LIST = re.compile(r"主动(?:公开|发布)(?:了|涉及|包括)?[^�
 _DISCLOSED_THEN_LIST = re.compile(
     r"(?:公开|发布)了?\s*(?:各类|各项)?(?:政府)?信息\s*[,，]\s*(?:具体|主要)?(?:包括|包含|涵盖|涉及)"
     r"[^,，。;；:：]*等(?:方面|类)?的?(?:内容|信息)\s*(?:共计|共|合计|总计)?\s*$")
+_RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
     r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*(?:[《“\"]|[\u4e00-\u9fff]{0,6}?政策(?:性)?文件\s*(?:共计|共)?\s*$)")
@@ -477,7 +479,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "RESOLVE":
         ctx = s[max(0, sent_start - 60):start]
         if _HOTLINE_TOPIC.search(ctx) and "申请" not in s[sent_start:start]:
-            return "HOTLINE_RESOLVED"
+            # 接收并回应群众咨询共计92件次: one figure for both verbs counts what came in
+            return "HOTLINE_RECEIVED" if _RECEIVED_AND_RESOLVED.search(window) else "HOTLINE_RESOLVED"
         return None
     if lab in ("APPLICATIONS", "TRAINING", "HOTLINE_RECEIVED") and unit and unit not in COUNT_UNITS:
         return None
@@ -497,7 +500,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
         return None  # 咨询类267件: a split of the requests by kind
     clause_start = max((mm.end() for mm in _SOFT.finditer(window)), default=0)
-    if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]):
+    if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]) \
+            and not _RECEIVED_AND_RESOLVED.search(window[clause_start:]):
         return "HOTLINE_RESOLVED"  # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件
     if lab == "HOTLINE_RECEIVED" and _RESOLVE_OPENS_CLAUSE.match(_long_clause(s, sent_start, start)):
         return "HOTLINE_RESOLVED"  # 全年答复网站留言、…、信访等各渠道来信留言等N件: a long list

@@ -98,6 +98,7 @@ _NOT_ORG_RE = re.compile(
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
     r"|确保|完成|落到实处|落实|^下设|^设立|^成立"  # a clause (确保各项工作落到实处依法按时完成长通街道…)
     r"|党工委$|党委$|党组$|^(?:开发区|园区|高新区|经开区)$"  # party organs publish no such report; generic words
+    r"|(?:政府|办公厅|办公室|局|委员会)(?:及|和|与)"  # two bodies: 省政府及省政府办公厅 (not 卫生和计划生育委员会)
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
 _TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公开)"  # a title may wrap inside it (…2025年政府\n信息公开…)
@@ -172,6 +173,7 @@ _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
                 r"12\s*月\s*31\s*日"), 0.85, "1月1日至12月31日"),
     # 截止2023年12月31日 (data as of the last day of the report year)
     (re.compile(r"截(?:止|至)(?:到)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日"), 0.7, "截至年底"),
+    (re.compile(r"截(?:止|至)(?:到)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*底"), 0.6, "截至年底"),  # 截至2017年底
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:政府信息公开|政务公开)工作(?:情况|年度报告)"), 0.85,
      "年度工作情况"),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*政府信息公开(?:情况)?统计表"), 0.8, "统计表标题"),

@@ -828,6 +828,30 @@ def test_items_made_are_not_applications():
     assert fields["applications_received"] is None
 
 
+def test_the_years_own_figure_inside_a_cumulative_sentence():
+    text = ("青山市民政局2017年政府信息公开工作年度报告\n二、主动公开政府信息情况\n到2017年底,累计主动公开政府信息3100条,"
+            "其中,本年度新增主动公开政府信息210条。\n")
+    narrative = [item(text, "3100条", "DISCLOSED_TOTAL", 3100, "条", conf=0.94),
+                 item(text, "210条", "DISCLOSED_TOTAL", 210, "条", conf=0.9)]
+    fields = fields_for(text, narrative)
+    assert fields["disclosed_total"]["value"] == 210
+    assert [a["value"] for a in fields["disclosed_total"]["alternatives"]] == [3100]
+
+
+def test_parts_that_are_no_hotline_or_gazette_figures():
+    text = ("青山市应急局2021年政府信息公开工作年度报告\n一、总体情况\n全年发布数据解读信息80篇,其中数据发布40篇、统计公报8篇。"
+            "本年度共收到信息公开申请13件,其中通过申请系统收到11件,局长信箱收到2件。"
+            "通过电话、区长信箱等渠道接收并回应群众咨询共计90件次,其中电话咨询60余次,工单26件、信箱来信4件。\n")
+    narrative = [item(text, "8篇", "DISCLOSED_GAZETTE", 8, "篇", conf=0.52),
+                 item(text, "2件", "HOTLINE_RECEIVED", 2, "件", conf=0.5),
+                 item(text, "90件次", "HOTLINE_RECEIVED", 90, "件次", conf=0.97),
+                 item(text, "4件", "HOTLINE_RESOLVED", 4, "件", conf=0.49)]
+    fields = fields_for(text, narrative)
+    assert fields["disclosed_gazette"] is None  # a bulletin of statistics is not the gazette
+    assert fields["hotline_received"]["value"] == 90  # not the mailbox's share of the applications
+    assert fields["hotline_resolved"] is None  # a part of the requests received, in a clause that answers none
+
+
 def test_a_website_and_an_account_together_are_all_channels():
     text = ("2023年青山市公安局政府信息公开工作年度报告\n一、总体情况\n本局依法公开。"
             "通过青山政务网、青山公安微信等网络渠道主动发布信息700余条。在政府网站公开人事信息107条。\n")

@@ -592,6 +592,21 @@ def test_source_lines_and_glued_dates(text, issuer, published):
 
 
 @pytest.mark.parametrize("text,issuer,year", [
+    # an untitled page: 截至2017年底 in the overview gives the year
+    ("如对本报告有任何疑问,请联系:青山市卫生健康委员会办公室,联系电话7705020。\n一、概述\n我委领导高度重视政府信息公开工作。截至2017年底,本委政府信息公开工作运行正常。\n"
+     "二、主动公开政府信息情况\n到2017年底,累计主动公开政府信息3100条。\n", "青山市卫生健康委员会", 2017),
+    # two bodies joined by 及 are no one issuer
+    ("本年度报告根据《条例》编制。\n一、总体情况\n2021年,青川省人民政府办公厅认真落实政务公开要求。\n(一)主动公开\n"
+     "2021年,省政府及省政府办公厅共制发规章6件。\n", "青川省人民政府办公厅", 2021),
+])
+def test_untitled_pages_year_end_and_joined_bodies(text, issuer, year):
+    meta, original = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+    assert (meta["year"] or {}).get("value") == year
+    _check_offsets(meta, original)
+
+
+@pytest.mark.parametrize("text,issuer,year", [
     # a page without a title: the province that opens the first sentence, after the year
     ("2016年,青川省按照党中央、国务院各项工作要求,认真落实有关意见,全省政务公开工作迈出新步伐。\n", "青川省", 2016),
     # the year opens a clause whose subject is the body

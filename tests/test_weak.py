@@ -101,6 +101,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("青河乡主动地公开了各类政府信息,具体包括调整领导分工、补助领取等方面的内容共计108条,通过微信公众号发布信息96条。",
      [("108条", "DISCLOSED_TOTAL"), ("96条", "DISCLOSED_NEWMEDIA")]),
     ("本年度通过政府网站公开了各类信息,主要包括人事任免、项目建设等内容共计56条。", [("56条", "DISCLOSED_WEBSITE")]),
+    # one figure for intake and answer counts what came in
+    ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
     ("通过微信群、报刊、公示栏、政务服务场所等公开载体公开信息128条。", [("128条", "DISCLOSED_TOTAL")]),
     ("2025年,青河乡通过县人民政府网站及乡人民政府实体公示栏主动公开各类政府信息共71条。", [("71条", "DISCLOSED_TOTAL")]),
