@@ -261,6 +261,8 @@ _PROACTIVE_LIST = re.compile(r"主动(?:公开|发布)(?:了|涉及|包括)?[^�
 _DISCLOSED_THEN_LIST = re.compile(
     r"(?:公开|发布)了?\s*(?:各类|各项)?(?:政府)?信息\s*[,，]\s*(?:具体|主要)?(?:包括|包含|涵盖|涉及)"
     r"[^,，。;；:：]*等(?:方面|类)?的?(?:内容|信息)\s*(?:共计|共|合计|总计)?\s*$")
+_CATALOGUE_CATEGORY = re.compile(r"[,，、;；]\s*(?:政府)?信息公开目录(?:类)?(?:信息)?\s*(?:更新)?\s*(?:共|共计)?\s*$")
+_CATEGORY_SIBLINGS = re.compile(r"其中[^。]*(?:概况|政务动态|工作动态|通知公告)[^。]*\d")
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
@@ -487,6 +489,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     clause = window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]
     if lab == "APPLICATIONS" and (_APP_SPLIT.search(clause) or _APP_DONE.search(clause)):
         return None  # applications split by channel or applicant, carried over, or answered: O
+    if lab == "DISCLOSED_WEBSITE" and _CATALOGUE_CATEGORY.search(window) \
+            and _CATEGORY_SIBLINGS.search(s[sent_start:start]):
+        return None  # 其中,概况类信息187条,政务动态信息176条,信息公开目录信息39条: a category of the total, not a channel
     if lab in _CHANNELS and unit in ("个", "家") and dist == 0 and nearest[2] not in _GENERIC:
         return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
     if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):

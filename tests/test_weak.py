@@ -101,6 +101,10 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("青河乡主动地公开了各类政府信息,具体包括调整领导分工、补助领取等方面的内容共计108条,通过微信公众号发布信息96条。",
      [("108条", "DISCLOSED_TOTAL"), ("96条", "DISCLOSED_NEWMEDIA")]),
     ("本年度通过政府网站公开了各类信息,主要包括人事任免、项目建设等内容共计56条。", [("56条", "DISCLOSED_WEBSITE")]),
+    # the 信息公开目录 category beside 概况 and 政务动态 is a part of the total, not a channel; as a channel it stays
+    ("青山市司法局主动公开政府信息402条,其中,概况类信息更新187条,政务动态信息176条,信息公开目录信息39条。",
+     [("402条", "DISCLOSED_TOTAL")]),
+    ("全年通过信息公开目录公开信息300条。", [("300条", "DISCLOSED_WEBSITE")]),
     # one figure for intake and answer counts what came in
     ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
