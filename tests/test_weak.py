@@ -105,6 +105,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("青山市司法局主动公开政府信息402条,其中,概况类信息更新187条,政务动态信息176条,信息公开目录信息39条。",
      [("402条", "DISCLOSED_TOTAL")]),
     ("全年通过信息公开目录公开信息300条。", [("300条", "DISCLOSED_WEBSITE")]),
+    # a list of examples that ends 等共计 after the channel and the verb
+    ("青河街道通过青山市人民政府信息公开网站主动公开规划信息、统计信息、财政资金、政府采购、公益事业建设事项等共计80余条。",
+     [("80余条", "DISCLOSED_WEBSITE")]),
     # one figure for intake and answer counts what came in
     ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
