@@ -488,6 +488,15 @@ def _part_of_applications(norm: Any, m: _Mention) -> bool:
     return bool(_APPLICATIONS_THEN_PARTS.search(norm.text[ss:ns]))
 
 
+_PROPOSALS = re.compile(r"建议提案|建议和提案|建议、提案|议案|提案|人大代表建议|政协委员")
+
+
+def _deputies_proposals(norm: Any, m: _Mention) -> bool:
+    """全文公开人大政协建议提案办理意见66件: answers to deputies' proposals are no requests from the public."""
+    clause = _clause_before(norm, m)
+    return bool(_PROPOSALS.search(clause)) and not _PUBLIC_REQUEST.search(clause)
+
+
 _RESOLVE_VERB = re.compile(r"办结|答复|回复|办理|处理|解答|回应|解决|反馈")
 
 
@@ -729,8 +738,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m) and not _only_produced(norm, m)]
-        if key.startswith("hotline"):
-            mentions = [m for m in mentions if not _part_of_applications(norm, m)]
+        if key.startswith("hotline"):  # a share of the applications; answers to deputies' proposals
+            mentions = [m for m in mentions if not _part_of_applications(norm, m) and not _deputies_proposals(norm, m)]
         if key == "hotline_resolved":
             mentions = [m for m in mentions if not _part_without_resolve_verb(norm, m)]
         if key == "disclosed_gazette":  # 统计公报8篇: a bulletin of statistics is not the gazette

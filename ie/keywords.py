@@ -264,6 +264,8 @@ _DISCLOSED_THEN_LIST = re.compile(
     r"[^,，。;；:：]*等(?:方面|类)?的?(?:内容|信息)\s*(?:共计|共|合计|总计)?\s*$")
 _CATALOGUE_CATEGORY = re.compile(r"[,，、;；]\s*(?:政府)?信息公开目录(?:类)?(?:信息)?\s*(?:更新)?\s*(?:共|共计)?\s*$")
 _CATEGORY_SIBLINGS = re.compile(r"其中[^。]*(?:概况|政务动态|工作动态|通知公告)[^。]*\d")
+_NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒体|主流媒体|中央媒体|(?:省|市|县)级(?:以上)?媒体|各级媒体)"
+                                r"[^,，。;；]{0,6}(?:公开|发布|刊发|刊登)")
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
@@ -455,6 +457,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
                 break
             if nearest is None or nearest[3] == "RESOLVE" or dist > 4:
                 return lab
+    if unit in ("份", "件", "个") and right.startswith("文件") and nearest is not None \
+            and nearest[3] in _DISCLOSED_LABELS and _DISCLOSED_VERB.search(window[-8:]):
+        return "POLICY_DOCS"  # 通过官网公布3份文件: documents published on a channel
     if not st.prev_any and unit in ("条", "件", "篇") and _examples_of_information(s, sent_start, start, window) \
             and (nearest is None or nearest[3] not in (*_DISCLOSED_LABELS, "POLICY_DOCS", "PRESS_EVENTS")):
         # 发布各类法律法规、工作动态等信息2208条, 主动公开财政预决算、政策解读…等群众关心的信息共计86条: the examples
@@ -520,6 +525,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         chans = _channels(window, clause_start)
         if len(chans) == 1:
             return chans.pop()
+    if lab == "DISCLOSED_TOTAL" and _NEWS_MEDIA_CLAUSE.search(long := _long_clause(s, sent_start, start)) \
+            and not _channels(long, 0):
+        return "PRESS_EVENTS"  # 通过人民日报、南方日报等主流媒体公开信息121篇: news placed with the media
     if lab == "DISCLOSED_TOTAL" or lab in _CHANNELS:
         # the channel named in the clause decides; several channels (门户网站、微博等渠道) make a total
         chans = _channels(window, clause_start)

@@ -852,6 +852,14 @@ def test_parts_that_are_no_hotline_or_gazette_figures():
     assert fields["hotline_resolved"] is None  # a part of the requests received, in a clause that answers none
 
 
+def test_answers_to_deputies_proposals_are_no_hotline_figure():
+    text = ("青川省自然资源厅2019年政府信息公开工作年度报告\n一、总体情况\n通过厅门户网站全文公开人大政协建议提案办理意见66件。"
+            "全年办结网民留言120件。\n")
+    narrative = [item(text, "66件", "HOTLINE_RESOLVED", 66, "件", conf=0.6),
+                 item(text, "120件", "HOTLINE_RESOLVED", 120, "件", conf=0.9)]
+    assert fields_for(text, narrative)["hotline_resolved"]["value"] == 120
+
+
 def test_a_website_and_an_account_together_are_all_channels():
     text = ("2023年青山市公安局政府信息公开工作年度报告\n一、总体情况\n本局依法公开。"
             "通过青山政务网、青山公安微信等网络渠道主动发布信息700余条。在政府网站公开人事信息107条。\n")

@@ -108,6 +108,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # a list of examples that ends 等共计 after the channel and the verb
     ("青河街道通过青山市人民政府信息公开网站主动公开规划信息、统计信息、财政资金、政府采购、公益事业建设事项等共计80余条。",
      [("80余条", "DISCLOSED_WEBSITE")]),
+    # news placed with the media through the media alone are press events; with the website, a total
+    ("通过人民日报、青山日报等主流媒体公开信息121篇。", [("121篇", "PRESS_EVENTS")]),
+    ("通过政府网站和新闻媒体公开信息300条。", [("300条", "DISCLOSED_TOTAL")]),
+    # documents published on a channel are documents
+    ("行政规范性文件管理方面,通过官网公布3份文件,并建立动态更新机制。", [("3份", "POLICY_DOCS")]),
     # one figure for intake and answer counts what came in
     ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
