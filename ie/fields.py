@@ -507,7 +507,10 @@ def _part_without_resolve_verb(norm: Any, m: _Mention) -> bool:
     return "其中" in before and not _RESOLVE_VERB.search(re.split(r"[,,;;]", before)[-1])
 
 
-_OTHER_BULLETIN_BEFORE = re.compile("(?:" + "|".join(OTHER_BULLETINS) + r")\s*(?:共计|共|合计)?\s*$")
+_OTHER_BULLETIN_BEFORE = re.compile("(?:" + "|".join(OTHER_BULLETINS) + r"|《(?![^》]*(?:公报|政报))[^》]*(?:通报|简报|专报|快报)》)"
+                                    r"\s*(?:共计|共|合计)?\s*$")
+_PUBLISHING_RATE_BEFORE = re.compile(r"(?:公开|解读|电子化|更新|上网|发布)率")
+_PUBLISHED_QA = re.compile(r"(?:发布|公开|编制|整理|上线|推出)[^,,。;;]{0,12}问答")
 _EVENT_NAMED_BEFORE = re.compile(r"(?:访谈|发布会|通气会|开放日)(?:活动)?\s*(?:共计|共|累计)?\s*$")
 _RATE_WORD_BEFORE = re.compile(r"率\s*(?:达到|达|为|是)?\s*$")
 
@@ -742,8 +745,12 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             mentions = [m for m in mentions if not _part_of_applications(norm, m) and not _deputies_proposals(norm, m)]
         if key == "hotline_resolved":
             mentions = [m for m in mentions if not _part_without_resolve_verb(norm, m)]
-        if key == "disclosed_gazette":  # 统计公报8篇: a bulletin of statistics is not the gazette
-            mentions = [m for m in mentions if not _OTHER_BULLETIN_BEFORE.search(_just_before(norm, m, 12))]
+        if key == "disclosed_gazette":  # 统计公报8篇, 《政务公开通报》2期: other bulletins are not the gazette
+            mentions = [m for m in mentions if not _OTHER_BULLETIN_BEFORE.search(_just_before(norm, m, 20))]
+        if key == "response_rate":  # 公开率和及时率均为100%: the share of documents published, not of answers
+            mentions = [m for m in mentions if not _PUBLISHING_RATE_BEFORE.search(_just_before(norm, m, 12))]
+        if key.startswith("hotline"):  # 发布政策咨询问答信息150条: questions and answers the body published
+            mentions = [m for m in mentions if not _PUBLISHED_QA.search(_clause_before(norm, m))]
         if key == "policy_docs":
             mentions = [m for m in mentions if not _not_documents_issued(_clause_before(norm, m))]
         if key == "disclosed_total":

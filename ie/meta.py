@@ -550,6 +550,9 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
             e = s + town.start() + (2 if norm.text[s + town.start():].startswith("街道") else 1)
         elif re.search(r"(?:局|馆|委|院|厅|中心|委员会|场)办公室$", norm.text[s:e]):
             e -= 3  # 请与青山区档案馆办公室联系: the body's own office answers for the body
+        party = re.match(r"中共[\u4e00-\u9fff]{1,12}?委(?=[\u4e00-\u9fff]{1,12}?(?:人民政府|政府))", norm.text[s:e])
+        if party:  # 中共嵊泗县委嵊泗县人民政府办公室: the joint office of the party committee and the government
+            s += party.end()
         c = _org_cand(norm.text, s, e, 0.55, "contact")
         if c is not None:
             out.append(c)

@@ -552,6 +552,12 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
                 j, conf = k, float(q[k])
+            elif j == 0 and classes[k] in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE") \
+                    and _PROACTIVE_PHRASE_RE.search(text, max(sent, s - 16), s) \
+                    and not _NOT_THE_YEARS_OWN_RE.search(text, sent, s):
+                # 我镇信息主动公开292条, 主动公开政府信息300余条: the plain statement of the year's disclosures;
+                # the model's veto there came from the clauses around it (pages with no figure tagged at all)
+                j, conf = k, float(q[k])
             elif classes[k] == "DISCLOSED_TOTAL" and _PRODUCED_THEN_PROACTIVE_RE.search(text, sent, s):
                 # 制作、获取政府信息614条,其中主动公开29条: no training excerpt has this pre-2019 shape, so the model
                 # misses it; the keyword rules' reading was right on all 8 hand-checked pages that have it
@@ -566,6 +572,9 @@ PRODUCED_SPLIT_CONFIDENCE = 0.9
 _PRODUCED_THEN_PROACTIVE_RE = re.compile(
     r"(?:制作|获取)[^。]{0,30}?\d+\s*[条件份篇个][^。]{0,12}?其中[,，:：]?\s*(?:主动公开|公开)[^,，。\d]{0,8}?$")
 _CHANNEL_LABELS = frozenset({"DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
+_PROACTIVE_PHRASE_RE = re.compile(
+    r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总计|合计|为|达)?\s*$|信息主动公开(?:共计|共)?\s*$")
+_NOT_THE_YEARS_OWN_RE = re.compile(r"累计|截至|截止|历年|以来|其中|直属|各区|各县|各部门|各单位")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 
 

@@ -852,6 +852,17 @@ def test_parts_that_are_no_hotline_or_gazette_figures():
     assert fields["hotline_resolved"] is None  # a part of the requests received, in a clause that answers none
 
 
+def test_published_rates_questions_and_circulars_are_no_facts_of_theirs():
+    text = ("青山市卫生健康委员会2023年政府信息公开工作年度报告\n一、总体情况\n及时公开本委文件226件,公开率和及时率均为100%。"
+            "发布政策咨询问答信息150条。发布《政务公开通报》2期。\n")
+    narrative = [item(text, "100%", "RESPONSE_RATE", 100, "%", conf=0.57),
+                 item(text, "150条", "HOTLINE_RESOLVED", 150, "条", conf=0.84),
+                 item(text, "2期", "DISCLOSED_GAZETTE", 2, "期", conf=0.6)]
+    fields = fields_for(text, narrative)
+    assert fields["response_rate"] is None and fields["hotline_resolved"] is None
+    assert fields["disclosed_gazette"] is None
+
+
 def test_answers_to_deputies_proposals_are_no_hotline_figure():
     text = ("青川省自然资源厅2019年政府信息公开工作年度报告\n一、总体情况\n通过厅门户网站全文公开人大政协建议提案办理意见66件。"
             "全年办结网民留言120件。\n")

@@ -595,6 +595,9 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     # an untitled page: 截至2017年底 in the overview gives the year
     ("如对本报告有任何疑问,请联系:青山市卫生健康委员会办公室,联系电话7705020。\n一、概述\n我委领导高度重视政府信息公开工作。截至2017年底,本委政府信息公开工作运行正常。\n"
      "二、主动公开政府信息情况\n到2017年底,累计主动公开政府信息3100条。\n", "青山市卫生健康委员会", 2017),
+    # the joint office of the party committee and the government answers for the government
+    ("根据《条例》编制本报告。本报告统计期限为2016年1月1日至12月31日。如对本报告有任何疑问,请与中共青河县委青河县人民政府"
+     "办公室联系。\n一、概述\n无。\n", "青河县人民政府", 2016),
     # two bodies joined by 及 are no one issuer
     ("本年度报告根据《条例》编制。\n一、总体情况\n2021年,青川省人民政府办公厅认真落实政务公开要求。\n(一)主动公开\n"
      "2021年,省政府及省政府办公厅共制发规章6件。\n", "青川省人民政府办公厅", 2021),
