@@ -113,6 +113,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("门户网站", "DISCLOSED_WEBSITE"), ("网站", "DISCLOSED_WEBSITE"), ("政府网", "DISCLOSED_WEBSITE"),
     ("公开专栏", "DISCLOSED_WEBSITE"), ("公开平台", "DISCLOSED_WEBSITE"), ("网络平台", "DISCLOSED_WEBSITE"),
     ("信息公开网", "DISCLOSED_WEBSITE"), ("公开目录", "DISCLOSED_WEBSITE"), ("政务网", "DISCLOSED_WEBSITE"),
+    ("信息公开系统", "DISCLOSED_WEBSITE"),
     ("专栏", "DISCLOSED_WEBSITE"), ("官网", "DISCLOSED_WEBSITE"), ("栏目", "DISCLOSED_WEBSITE"),
     # gazette
     ("公报", "DISCLOSED_GAZETTE"), ("政报", "DISCLOSED_GAZETTE"),
@@ -251,6 +252,9 @@ _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
 _EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
+# 全年共公开部门预决算、审计报告、…等相关信息206条: the year's disclosures, listed
+_YEAR_LIST_OF_INFO = re.compile(r"^\s*(?:全年|本年度?|今年)(?:共|累计|共计)?(?:主动)?(?:公开|发布)了?[^,，。;；]*、[^,，。;；]*"
+                                r"等(?:相关|各类)?信息\s*(?:共计|共|合计)?\s*$")
 _EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$"
                                     r"|、[^,，。;；、]{1,12}等\s*(?:共计|共|合计)\s*$")  # …、政府采购、公益事业建设事项等共计80余条
 # a disclosure verb right before a figure of 信息 (累计公开186条信息, 发布了各类1200条信息)
@@ -266,6 +270,7 @@ _CATALOGUE_CATEGORY = re.compile(r"[,，、;；]\s*(?:政府)?信息公开目录
 _CATEGORY_SIBLINGS = re.compile(r"其中[^。]*(?:概况|政务动态|工作动态|通知公告)[^。]*\d")
 _NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒体|主流媒体|中央媒体|(?:省|市|县)级(?:以上)?媒体|各级媒体)"
                                 r"[^,，。;；]{0,6}(?:公开|发布|刊发|刊登)")
+_REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|网民留言|群众留言|群众来信|群众诉求|意见建议|诉求)")
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
@@ -287,7 +292,7 @@ def _long_clause(s: str, sent_start: int, start: int) -> str:
 
 _LIST_ITEM = re.compile(r"[、和及][^,，。;；:：、]{1,10}")
 _VERB_RECEIVED = re.compile(r"受理|收到|接收|接到|接听|接待|登记")
-_TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:为|达)?\s*")
+_TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:共|为|达)?\s*")
 _DISCLOSED_LABELS = frozenset({"DISCLOSED_TOTAL", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
 _APP_SPLIT = re.compile(
     r"(?:网上|网络|邮寄|信函|当面|现场|传真|线上|线下|电子邮件|网站)(?:申请|受理|提交)|自然人|法人(?:或其他组织)?申请|"
@@ -457,6 +462,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
                 break
             if nearest is None or nearest[3] == "RESOLVE" or dist > 4:
                 return lab
+    if unit in ("条", "件", "个", "次", "人次") and _REQUESTS_NAMED_AFTER.match(right) and "申请" not in right[:6]:
+        # 对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复: the requests are named after the figure
+        rest = s[end:end + 40].split("。")[0]
+        answered = "对" in _last_clause(s[sent_start:start]) and re.search(r"作出了?回复|予以回复|答复|回复|办结", rest)
+        return "HOTLINE_RESOLVED" if answered else "HOTLINE_RECEIVED"
     if unit in ("份", "件", "个") and right.startswith("文件") and nearest is not None \
             and nearest[3] in _DISCLOSED_LABELS and _DISCLOSED_VERB.search(window[-8:]):
         return "POLICY_DOCS"  # 通过官网公布3份文件: documents published on a channel
@@ -476,6 +486,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         if m_list:  # the keywords inside the list (人事任免, 规范性文件) name what was disclosed, not the fact
             chans = _channels(s[sent_start:m_list.start()], 0)
             return chans.pop() if len(chans) == 1 else "DISCLOSED_TOTAL"
+    if unit in ("条", "件", "篇") and not st.prev_any and _YEAR_LIST_OF_INFO.search(long := _long_clause(s, sent_start, start)):
+        chans = _channels(long, 0)
+        return chans.pop() if len(chans) == 1 else "DISCLOSED_TOTAL"
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
@@ -484,6 +497,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         lab = "DISCLOSED_TOTAL"  # 发布各类法律法规、工作动态等信息2208条: the examples do not name the fact
     if lab in ("O", "RATE"):
         return None
+    if lab == "RESOLVE" and nearest[2] in ("办理", "处理") and (not unit or unit in COUNT_UNITS) \
+            and re.search(r"申请[^，,;；]{0,6}$", window[:nearest[0]]) and not _APP_SPLIT.search(window):
+        return "APPLICATIONS"  # 依申请公开信息办理数39件, 依申请信息公开办理有69件: applications handled
     if lab == "RESOLVE":
         ctx = s[max(0, sent_start - 60):start]
         if _HOTLINE_TOPIC.search(ctx) and "申请" not in s[sent_start:start]:
@@ -498,6 +514,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "DISCLOSED_WEBSITE" and _CATALOGUE_CATEGORY.search(window) \
             and _CATEGORY_SIBLINGS.search(s[sent_start:start]):
         return None  # 其中,概况类信息187条,政务动态信息176条,信息公开目录信息39条: a category of the total, not a channel
+    if lab in _CHANNELS and unit in ("个", "家") and re.search(r"(?:开设|新增|新建|设立|开通)[^，,。]{0,8}$", window) \
+            and dist <= 4:
+        return None  # 新开设专栏专题9个: columns opened, not items
     if lab in _CHANNELS and unit in ("个", "家") and dist == 0 and nearest[2] not in _GENERIC:
         return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
     if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):

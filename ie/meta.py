@@ -683,6 +683,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         # … or names in full a short form found there (市林业局 of 请与青山市林业局办公室联系)
         issuer_cands += [c for c in _contact_candidates(norm) if c.value in names
                          or any(n[:1] in _LEVEL_CHARS and c.value.endswith(n) for n in names)]
+    _name_the_place(norm.text, issuer_cands)
     issuer = _combine(_prefer_title(_merge_short_names(issuer_cands)))
 
     published: dict | None = None
@@ -738,6 +739,20 @@ def _abbreviates(short: str, name: str) -> bool:
         return False
     rest = iter(name[level + 1:])
     return all(ch in rest for ch in short[i + 1:])
+
+
+def _name_the_place(text: str, cands: list[_Cand]) -> None:
+    """A title that names the department without its place (住建局 2025年…年度报告) takes the one full name the text
+    gives it (2025年安阳县住建局依申请…): the place is part of the body's name."""
+    for c in cands:
+        if c.why != "title" or re.search(rf"[{_LEVEL_CHARS}]", c.value) or len(c.value) > 8 \
+                or not re.search(r"(?:局|委员会|委|办公室|办|厅|中心|院|馆|所|站|队)$", c.value):
+            continue  # a department without its place: 住建局 (not a town's own name, 钟山镇)
+        full = {m.group(0) for m in re.finditer(rf"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?!年)[\u4e00-\u9fff]{{1,8}}?[{_LEVEL_CHARS}]{re.escape(c.value)}", text)}
+        full = {f for f in full if _valid_org(f) and not _NOT_ORG_RE.search(f)
+                and not re.search(r"[与按在和的对向请并及]", f[:-len(c.value)])}
+        if len(full) == 1:
+            c.value, c.alias = full.pop(), True
 
 
 def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:

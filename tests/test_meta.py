@@ -598,6 +598,9 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     # the joint office of the party committee and the government answers for the government
     ("根据《条例》编制本报告。本报告统计期限为2016年1月1日至12月31日。如对本报告有任何疑问,请与中共青河县委青河县人民政府"
      "办公室联系。\n一、概述\n无。\n", "青河县人民政府", 2016),
+    # a title that names the department without its place takes the one full name the text gives
+    ("住建局 2025 年政府信息公开工作年度报告\n一、总体情况\n无。\n(二)依申请公开:2025年青河县住建局依申请信息公开办理有6件。\n",
+     "青河县住建局", 2025),
     # two bodies joined by 及 are no one issuer
     ("本年度报告根据《条例》编制。\n一、总体情况\n2021年,青川省人民政府办公厅认真落实政务公开要求。\n(一)主动公开\n"
      "2021年,省政府及省政府办公厅共制发规章6件。\n", "青川省人民政府办公厅", 2021),

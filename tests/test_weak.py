@@ -113,6 +113,14 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("通过政府网站和新闻媒体公开信息300条。", [("300条", "DISCLOSED_TOTAL")]),
     # documents published on a channel are documents
     ("行政规范性文件管理方面,通过官网公布3份文件,并建立动态更新机制。", [("3份", "POLICY_DOCS")]),
+    # applications handled (办理) are applications; columns opened are no items; a channel named 信息公开系统
+    ("本年度市政府依申请公开信息办理数39件,全部同意公开。", [("39件", "APPLICATIONS")]),
+    ("2025年新开设专栏专题9个,发布各类信息1458条。", [("1458条", "DISCLOSED_WEBSITE")]),
+    ("2020年,我委在市政府信息公开系统公开25条。", [("25条", "DISCLOSED_WEBSITE")]),
+    # the year's disclosures listed (等相关信息); requests named after the figure, answered or received
+    ("全年共公开部门预决算、审计报告、审计执法内容及程序等相关信息206条。", [("206条", "DISCLOSED_TOTAL")]),
+    ("并对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复。", [("327条", "HOTLINE_RESOLVED")]),
+    ("全年受理46件群众诉求,已全部办结。", [("46件", "HOTLINE_RECEIVED")]),
     # one figure for intake and answer counts what came in
     ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
