@@ -64,6 +64,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
     "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部|海关|调查队|馆"
+    "|消防救援支队|消防救援大队|救援支队|支队|大队"  # fire-rescue and police detachments publish their own reports
     "|垦殖场|园艺场|农场|林场|牧场|茶场|渔场"  # state farms report like townships (东风垦殖场)
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
@@ -353,6 +354,18 @@ def _inside_cited_notice(text: str, s: int, e: int) -> bool:
 _NOTICE_END_RE = re.compile(r"(?:通知|意见|函|方案|要点|规定|办法|决定)$")
 
 
+_REPORT_AS_OBJECT_RE = re.compile(r"(?:发布|编制|公开|报送|上报|印发|公布)了?\s*$")
+
+
+def _last_years_report_item(text: str, m: re.Match) -> bool:
+    """3.按照要求发布2024年政府信息公开年报; — a work item of the body (a numbered line or a clause ending in ;)
+    that publishes last year's report, not a title (a news title 某省发布2016年…年度报告 names its own report)."""
+    ls, le = _line_at(text, m.start())
+    line = text[ls:le].strip()
+    item = re.match(r"\d{1,2}[.、．]", line) or line.endswith((";", "；")) or "按照要求" in line
+    return bool(item) and bool(_REPORT_AS_OBJECT_RE.search(text, max(ls, m.start() - 12), m.start("year")))
+
+
 def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], list[_Cand]]:
     """(issuer candidates, year candidates) from the title in the front matter."""
     text = norm.text
@@ -373,7 +386,7 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
     spans: list[tuple[int, int]] = []  # titles with a year: a no-year pattern inside one is the same title
     for rx in (_TITLE_YEAR_FIRST_RE, _TITLE_YEAR_LAST_RE):
         for m in rx.finditer(text, 0, region_end):
-            if _inside_cited_notice(text, m.start(), m.end()):
+            if _inside_cited_notice(text, m.start(), m.end()) or _last_years_report_item(text, m):
                 continue
             spans.append(m.span())
             add_year(m)
@@ -382,7 +395,7 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
             if c is not None:
                 issuers.append(c)
     for m in _TITLE_RE.finditer(text, 0, region_end):
-        if _inside_cited_notice(text, m.start(), m.end()):
+        if _inside_cited_notice(text, m.start(), m.end()) or _last_years_report_item(text, m):
             continue
         spans.append(m.span())
         add_year(m)
@@ -579,11 +592,16 @@ _SENTENCE_OPENING_YEAR_RE = re.compile(
     rf"|{_ORG}(?=在|认真|坚持|按照|围绕|全面|深入|积极|严格))")  # 2019年县地方志办在…
 
 
+# 宣城高新区管委会2018年共通过政务信息公开系统公开…: the body, then the year, then what it disclosed
+_BODY_THEN_YEAR_RE = re.compile(
+    rf"(?:^|[。\n])[ \t]*{_ORG}\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:共|全年|累计)?(?:通过|主动公开|收到|受理|发布|公开)")
+
+
 def _sentence_year_candidates(norm: _NormLike, pub_year: int | None) -> list[_Cand]:
     """Weak year evidence for a text with no title or data period: the year sentences open with, only when they
     all open with the same one (0.6 when it opens two or more sentences, else 0.5)."""
     found: dict[int, list[re.Match]] = {}
-    for m in _SENTENCE_OPENING_YEAR_RE.finditer(norm.text):
+    for m in (*_SENTENCE_OPENING_YEAR_RE.finditer(norm.text), *_BODY_THEN_YEAR_RE.finditer(norm.text)):
         y = int(m.group("year"))
         if pub_year is None or y <= pub_year:
             found.setdefault(y, []).append(m)

@@ -601,6 +601,9 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     # a title that names the department without its place takes the one full name the text gives
     ("住建局 2025 年政府信息公开工作年度报告\n一、总体情况\n无。\n(二)依申请公开:2025年青河县住建局依申请信息公开办理有6件。\n",
      "青河县住建局", 2025),
+    # a detachment is a body; its title may wrap before the year
+    ("青河区消防救援支队\n政府信息公开工作2025年度报告\n一、总体情况\n2025年,青河区消防救援支队深入贯彻落实《条例》。\n",
+     "青河区消防救援支队", 2025),
     # two bodies joined by 及 are no one issuer
     ("本年度报告根据《条例》编制。\n一、总体情况\n2021年,青川省人民政府办公厅认真落实政务公开要求。\n(一)主动公开\n"
      "2021年,省政府及省政府办公厅共制发规章6件。\n", "青川省人民政府办公厅", 2021),
@@ -657,4 +660,16 @@ def test_a_verb_phrase_before_the_place_is_no_name():
     meta, _ = meta_of(text)
     assert meta["issuer"] is None
 
+
+@pytest.mark.parametrize("text,year", [
+    # a work item that publishes last year's report is no title
+    ("一、总体情况\n2025年,我局认真贯彻落实《条例》。\n(一)政府信息主动公开情况\n1.发布公示公告5条;\n"
+     "2.按照要求发布2024年政府信息公开年报;\n3.更新栏目信息33条。\n", 2025),
+    # the body, then the year, then what it disclosed
+    ("二、主动公开政府信息情况\n青山高新区管委会2018年共通过政务信息公开系统公开政府文件、政务信息276条。\n", 2018),
+])
+def test_untitled_pages_years_from_the_work_described(text, year):
+    meta, original = meta_of(text)
+    assert (meta["year"] or {}).get("value") == year
+    _check_offsets(meta, original)
 
