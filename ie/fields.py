@@ -497,6 +497,13 @@ def _deputies_proposals(norm: Any, m: _Mention) -> bool:
     return bool(_PROPOSALS.search(clause)) and not _PUBLIC_REQUEST.search(clause)
 
 
+def _no_public_request(norm: Any, m: _Mention) -> bool:
+    """A hotline figure that counts no request from the public: a share of the applications, answers to deputies'
+    proposals, or questions and answers the body published (发布政策咨询问答信息150条)."""
+    return _part_of_applications(norm, m) or _deputies_proposals(norm, m) \
+        or bool(_PUBLISHED_QA.search(_clause_before(norm, m)))
+
+
 _RESOLVE_VERB = re.compile(r"办结|答复|回复|办理|处理|解答|回应|解决|反馈")
 
 
@@ -741,16 +748,14 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         mentions = [m for m in mentions if m.unit not in spec.never_units and not _counts_channels(norm, m, spec)]
         if key == "applications_received":
             mentions = [m for m in mentions if not _only_completed(norm, m) and not _only_produced(norm, m)]
-        if key.startswith("hotline"):  # a share of the applications; answers to deputies' proposals
-            mentions = [m for m in mentions if not _part_of_applications(norm, m) and not _deputies_proposals(norm, m)]
+        if key.startswith("hotline"):
+            mentions = [m for m in mentions if not _no_public_request(norm, m)]
         if key == "hotline_resolved":
             mentions = [m for m in mentions if not _part_without_resolve_verb(norm, m)]
         if key == "disclosed_gazette":  # 统计公报8篇, 《政务公开通报》2期: other bulletins are not the gazette
             mentions = [m for m in mentions if not _OTHER_BULLETIN_BEFORE.search(_just_before(norm, m, 20))]
         if key == "response_rate":  # 公开率和及时率均为100%: the share of documents published, not of answers
             mentions = [m for m in mentions if not _PUBLISHING_RATE_BEFORE.search(_just_before(norm, m, 12))]
-        if key.startswith("hotline"):  # 发布政策咨询问答信息150条: questions and answers the body published
-            mentions = [m for m in mentions if not _PUBLISHED_QA.search(_clause_before(norm, m))]
         if key == "policy_docs":
             mentions = [m for m in mentions if not _not_documents_issued(_clause_before(norm, m))]
         if key == "disclosed_total":

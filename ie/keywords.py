@@ -421,8 +421,14 @@ def _is_quantity(s: str, m: re.Match) -> bool:
 def produced_figure(clause: str) -> bool:
     """Is the clause before a figure about information made or obtained (制作、获取的政府信息), not disclosed?
     The last verb decides: 同步推进主动公开与依申请公开工作全年共制作政府信息236条 counts items made."""
-    verbs = [m for m in (*_PRODUCED.finditer(clause), *_DISCLOSED_VERB.finditer(clause))]
+    verbs = [*_PRODUCED.finditer(clause), *_DISCLOSED_VERB.finditer(clause)]
     return bool(verbs) and max(verbs, key=lambda m: m.start()).re is _PRODUCED
+
+
+def _one_channel_or_total(text: str) -> str:
+    """The channel label when ``text`` names exactly one channel, else the total."""
+    chans = _channels(text, 0)
+    return chans.pop() if len(chans) == 1 else "DISCLOSED_TOTAL"
 
 
 def _examples_of_information(s: str, sent_start: int, start: int, window: str) -> bool:
@@ -482,13 +488,13 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         nearest = (len(window), len(window), "主动公开", "DISCLOSED_TOTAL")
         dist = 0
     if unit in ("条", "件", "篇") and not st.prev_any:
+        # a list of what was disclosed: the keywords inside it (人事任免, 规范性文件) name no fact; the channel does
         m_list = _DISCLOSED_THEN_LIST.search(s, max(sent_start, start - 160), start)
-        if m_list:  # the keywords inside the list (人事任免, 规范性文件) name what was disclosed, not the fact
-            chans = _channels(s[sent_start:m_list.start()], 0)
-            return chans.pop() if len(chans) == 1 else "DISCLOSED_TOTAL"
-    if unit in ("条", "件", "篇") and not st.prev_any and _YEAR_LIST_OF_INFO.search(long := _long_clause(s, sent_start, start)):
-        chans = _channels(long, 0)
-        return chans.pop() if len(chans) == 1 else "DISCLOSED_TOTAL"
+        if m_list:
+            return _one_channel_or_total(s[sent_start:m_list.start()])
+        long = _long_clause(s, sent_start, start)
+        if _YEAR_LIST_OF_INFO.search(long):
+            return _one_channel_or_total(long)
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
