@@ -604,6 +604,8 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     # a detachment is a body; its title may wrap before the year
     ("青河区消防救援支队\n政府信息公开工作2025年度报告\n一、总体情况\n2025年,青河区消防救援支队深入贯彻落实《条例》。\n",
      "青河区消防救援支队", 2025),
+    # …but a list marker before the name is no place (一是市教育局举办…)
+    ("教育局2023年政府信息公开工作年度报告\n一、总体情况\n一是市教育局举办政务公开培训。\n", "教育局", 2023),
     # two bodies joined by 及 are no one issuer
     ("本年度报告根据《条例》编制。\n一、总体情况\n2021年,青川省人民政府办公厅认真落实政务公开要求。\n(一)主动公开\n"
      "2021年,省政府及省政府办公厅共制发规章6件。\n", "青川省人民政府办公厅", 2021),
