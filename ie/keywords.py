@@ -268,7 +268,6 @@ _DISCLOSED_THEN_LIST = re.compile(
     r"[^,，。;；:：]*等(?:方面|类)?的?(?:内容|信息)\s*(?:共计|共|合计|总计)?\s*$")
 _CATALOGUE_CATEGORY = re.compile(r"[,，、;；]\s*(?:政府)?信息公开目录(?:类)?(?:信息)?\s*(?:更新)?\s*(?:共|共计)?\s*$")
 _CATEGORY_SIBLINGS = re.compile(r"其中[^。]*(?:概况|政务动态|工作动态|通知公告)[^。]*\d")
-_NOTICE_BOARD_ONLY = re.compile(r"(?:在|通过|利用)[^,，。;；]{0,6}(?:宣传栏|公开栏|公示栏|公告栏|信息栏|电子屏|显示屏)")
 _NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒体|主流媒体|中央媒体|(?:省|市|县)级(?:以上)?媒体|各级媒体)"
                                 r"[^,，。;；]{0,6}(?:公开|发布|刊发|刊登)")
 _REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|网民留言|群众留言|群众来信|群众诉求|意见建议|诉求)")
@@ -551,8 +550,6 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         chans = _channels(window, clause_start)
         if len(chans) == 1:
             return chans.pop()
-    if lab == "DISCLOSED_TOTAL" and _NOTICE_BOARD_ONLY.search(window[clause_start:]) and not _channels(window, 0):
-        return None  # 全年共在宣传栏公开信息140条: the notice boards alone are none of the facts, and no total
     if lab == "DISCLOSED_TOTAL" and _NEWS_MEDIA_CLAUSE.search(long := _long_clause(s, sent_start, start)) \
             and not _channels(long, 0):
         return "PRESS_EVENTS"  # 通过人民日报、南方日报等主流媒体公开信息121篇: news placed with the media

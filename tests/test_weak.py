@@ -121,9 +121,6 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("全年共公开部门预决算、审计报告、审计执法内容及程序等相关信息206条。", [("206条", "DISCLOSED_TOTAL")]),
     ("并对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复。", [("327条", "HOTLINE_RESOLVED")]),
     ("全年受理46件群众诉求,已全部办结。", [("46件", "HOTLINE_RECEIVED")]),
-    # notice boards alone are none of the facts; with the website they are part of a total
-    ("全年共在宣传栏公开信息140条。", []),
-    ("通过政府网站和公示栏公开信息300条。", [("300条", "DISCLOSED_TOTAL")]),
     # one figure for intake and answer counts what came in
     ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
