@@ -760,10 +760,11 @@ def _abbreviates(short: str, name: str) -> bool:
 
 
 def _name_the_place(text: str, cands: list[_Cand]) -> None:
-    """A title that names the department without its place (住建局 2025年…年度报告) takes the one full name the text
-    gives it (2025年安阳县住建局依申请…): the place is part of the body's name."""
+    """A title or first sentence that names the department without its place (住建局 2025年…年度报告, 现将林业局…)
+    takes the one full name the text gives it (2025年安阳县住建局依申请…): the place is part of the body's name."""
     for c in cands:
-        if c.why != "title" or re.search(rf"[{_LEVEL_CHARS}]", c.value) or len(c.value) > 8 \
+        if c.why not in ("title", "first_sentence") or re.search(rf"[{_LEVEL_CHARS}]", c.value) \
+                or len(c.value) > 8 \
                 or not re.search(r"(?:局|委员会|委|办公室|办|厅|中心|院|馆|所|站|队)$", c.value):
             continue  # a department without its place: 住建局 (not a town's own name, 钟山镇)
         full = {m.group(0) for m in re.finditer(rf"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?!年)[\u4e00-\u9fff]{{1,8}}?[{_LEVEL_CHARS}]{re.escape(c.value)}", text)}

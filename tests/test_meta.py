@@ -604,6 +604,9 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     # a detachment is a body; its title may wrap before the year
     ("青河区消防救援支队\n政府信息公开工作2025年度报告\n一、总体情况\n2025年,青河区消防救援支队深入贯彻落实《条例》。\n",
      "青河区消防救援支队", 2025),
+    # the same for a first sentence that names the department alone
+    ("根据《条例》要求,现将林业局2018年度政府信息公开工作报告公布如下。\n一、概述\n无。\n二、主动公开政府信息情况\n"
+     "青山县林业局累计主动公开政府信息280条。\n", "青山县林业局", 2018),
     # …but a list marker before the name is no place (一是市教育局举办…)
     ("教育局2023年政府信息公开工作年度报告\n一、总体情况\n一是市教育局举办政务公开培训。\n", "教育局", 2023),
     # two bodies joined by 及 are no one issuer
