@@ -768,7 +768,7 @@ def _name_the_place(text: str, cands: list[_Cand]) -> None:
                 or not re.search(r"(?:局|委员会|委|办公室|办|厅|中心|院|馆|所|站|队)$", c.value):
             continue  # a department without its place: 住建局 (not a town's own name, 钟山镇)
         full = {m.group(0) for m in re.finditer(rf"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?!年)[\u4e00-\u9fff]{{1,8}}?[{_LEVEL_CHARS}]{re.escape(c.value)}", text)}
-        full = {f for f in full if _valid_org(f) and not _NOT_ORG_RE.search(f)
+        full = {f for f in full if _valid_org(f)
                 and not re.search(r"[与按在和的对向请并及是]", f[:-len(c.value)])}  # not 一是市教育局举办…
         if len(full) == 1:
             c.value, c.alias = full.pop(), True
