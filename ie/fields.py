@@ -242,10 +242,14 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
 
 def _part_words(before: str) -> tuple[bool, bool]:
     """Whether the figure after ``before`` (its sentence so far) is a part of a larger one: (其中 / 包括 / 含
-    in its own clause, a sentence that opens with 其中 and lists parts: 其中,微信公众号发布信息1205条,…628条)."""
+    in its own clause, a sentence that opens with 其中 or …发布的信息中 and lists parts: 其中,微信公众号发布信息1205条,…628条)."""
     clause = re.split(r"[,,、::]", before)[-1] if before else ""
     in_clause = bool(_PART_WORDS.search(clause)) or "其中" in before[-12:]
-    return in_clause, before.lstrip().startswith("其中")
+    return in_clause, before.lstrip().startswith("其中") or _AMONG_WHAT_RE.search(before) is not None
+
+
+# 通过自媒体、互联网和传统媒介共发布的信息中,公众信息平台发布…152条: the clauses after it are parts
+_AMONG_WHAT_RE = re.compile(r"的(?:各类)?(?:政府|政务)?信息中[,,::]")
 
 
 def _sentence_at(norm: Any, ostart: int) -> tuple[int, int, int]:
@@ -266,7 +270,7 @@ def _in_sentence(norm: Any, m: _Mention, topic: re.Pattern[str]) -> bool:
 
 
 # 政务新媒体账号共计33个: a count of accounts, sites or columns, not of items published through them
-_CHANNEL_COUNT = re.compile(r"(?:账号|帐号|账户|公众号|平台|网站|栏目|专栏|客户端|头条号|矩阵)"
+_CHANNEL_COUNT = re.compile(r"(?:账号|帐号|账户|公众号|平台|网站|栏目|专栏|客户端|头条号|矩阵|新媒体|微博|视频号|抖音号|小程序)"
                             r"(?:总数|数量|数)?(?:共计|共|合计|总计)?(?:达到|达|为|有)?\s*$")
 
 
@@ -281,6 +285,9 @@ def _counts_channels(norm: Any, m: _Mention, spec: FieldSpec) -> bool:
 # 共办结依申请政府信息公开事项23件: applications completed, not received (labels.md)
 _COMPLETED = re.compile(r"办结|答复|办理完毕|处理完毕")
 _RECEIVED = re.compile(r"收到|受理|新收|接收|申请数|共有|提出")
+
+
+_HOTLINE_NAMED = re.compile(r"热线|12345")
 
 
 def _named_beside(norm: Any, m: _Mention, words: re.Pattern[str]) -> bool:
@@ -795,7 +802,9 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             if not m.part or m.source != "narrative":
                 continue
             split = _split_label(record, norm, m)
-            if (split is not None and split != spec.label) or (split is None and not _in_clause_part(norm, m)):
+            among = _AMONG_WHAT_RE.search(_sentence_before(norm, m.start)) is not None  # 发布的信息中,…
+            if (split is not None and split != spec.label) or (split is None and not _in_clause_part(norm, m)
+                                                                and not among):
                 # 其中政策规范性文件类17条 inside 主动公开…2027条: a fact of its own (labels.md); and a list
                 # opened by 其中 with no figure of this fact before it splits nothing we know
                 m.part = False
@@ -804,6 +813,9 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if spec.prefer is not None:
             for m in mentions:
                 m.preferred = _named_beside(norm, m, spec.prefer)
+        if key == "hotline_received":  # the hotline's own figure before a mailbox's or a message board's
+            for m in mentions:
+                m.preferred = _HOTLINE_NAMED.search(_sentence_before(norm, m.start)) is not None
         mentions.sort(key=lambda m: m.score(), reverse=True)
         tv = _table_value(record, spec, key, cal)
         if tv is None:

@@ -113,7 +113,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("门户网站", "DISCLOSED_WEBSITE"), ("网站", "DISCLOSED_WEBSITE"), ("政府网", "DISCLOSED_WEBSITE"),
     ("公开专栏", "DISCLOSED_WEBSITE"), ("公开平台", "DISCLOSED_WEBSITE"), ("网络平台", "DISCLOSED_WEBSITE"),
     ("信息公开网", "DISCLOSED_WEBSITE"), ("公开目录", "DISCLOSED_WEBSITE"), ("政务网", "DISCLOSED_WEBSITE"),
-    ("信息公开系统", "DISCLOSED_WEBSITE"),
+    ("信息公开系统", "DISCLOSED_WEBSITE"), ("首都之窗", "DISCLOSED_WEBSITE"),  # the Beijing government portal
     ("专栏", "DISCLOSED_WEBSITE"), ("官网", "DISCLOSED_WEBSITE"), ("栏目", "DISCLOSED_WEBSITE"),
     # gazette
     ("公报", "DISCLOSED_GAZETTE"), ("政报", "DISCLOSED_GAZETTE"),
@@ -272,6 +272,7 @@ _NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒�
                                 r"[^,，。;；]{0,6}(?:公开|发布|刊发|刊登)")
 _REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|网民留言|群众留言|群众来信|群众诉求|意见建议|诉求)")
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
+_RECEIVED_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:受理|接到|接收|收到|接听)(?!并|和|及|、)")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
     r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*(?:[《“\"]|[\u4e00-\u9fff]{0,6}?政策(?:性)?文件\s*(?:共计|共)?\s*$)")
@@ -495,6 +496,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         long = _long_clause(s, sent_start, start)
         if _YEAR_LIST_OF_INFO.search(long):
             return _one_channel_or_total(long)
+    if (nearest is None or dist > 20) and unit in ("件", "条", "次", "件次", "个") \
+            and _RECEIVED_OPENS_CLAUSE.match(_long_clause(s, sent_start, start)) \
+            and _HOTLINE_TOPIC.search(s[sent_start:start]) and "申请" not in s[sent_start:start]:
+        # 12345市民服务热线作为…主阵地,全年受理系统派单、系统交办、市领导交办共283件: the topic is far back
+        return "HOTLINE_RECEIVED"
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]

@@ -116,6 +116,10 @@ _TITLE_YEAR_LAST_RE = re.compile(  # 文化和旅游部政府信息公开工作2
     rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?报告"
 )
 _TITLE_NO_YEAR_RE = re.compile(rf"^[ \t]*{_TITLE_KW}(?:工作)?年度报告[ \t]*$", re.M)
+# a title broken after the year, the rest on the next line: 北京市青山区人民防空办公室2020\n\n政府信息公开工作年度报告
+_TITLE_BROKEN_AFTER_YEAR_RE = re.compile(
+    rf"^[ \t]*(?P<org>[\u4e00-\u9fff()()]{{2,30}}?)[ \t]*(?P<year>(?:19|20)\d{{2}})[ \t]*年?度?[ \t]*\n\s*"
+    rf"{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
 # 北街街道政府信息公开工作年度报告: a title without a year that names the body
 _TITLE_ORG_NO_YEAR_RE = re.compile(
     rf"^[ \t]*(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
@@ -359,11 +363,20 @@ _REPORT_AS_OBJECT_RE = re.compile(r"(?:发布|编制|公开|报送|上报|印发
 
 def _last_years_report_item(text: str, m: re.Match) -> bool:
     """3.按照要求发布2024年政府信息公开年报; — a work item of the body (a numbered line or a clause ending in ;)
-    that publishes last year's report, not a title (a news title 某省发布2016年…年度报告 names its own report)."""
+    or the last item of a list of what it disclosed (公开了…信息及2018年度…报告) that is last year's report,
+    not a title (a news title 某省发布2016年…年度报告 names its own report)."""
     ls, le = _line_at(text, m.start())
     line = text[ls:le].strip()
     item = re.match(r"\d{1,2}[.、．]", line) or line.endswith((";", "；")) or "按照要求" in line
-    return bool(item) and bool(_REPORT_AS_OBJECT_RE.search(text, max(ls, m.start() - 12), m.start("year")))
+    if item and _REPORT_AS_OBJECT_RE.search(text, max(ls, m.start() - 12), m.start("year")):
+        return True
+    # 公开了…重点领域信息及2018年度信息公开工作报告: the last item of a list of what was disclosed
+    ys = m.start("year")
+    ss, _ = sentence_bounds(text, ys)
+    return ys > ss and text[ys - 1] in "及和、" and _LIST_VERB_RE.search(text, ss, ys) is not None
+
+
+_LIST_VERB_RE = re.compile(r"(?:公开|发布|公布|更新|编制|报送)了?")
 
 
 def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], list[_Cand]]:
@@ -384,7 +397,7 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
         return _org_cand(text, ls + lm.start(1), ls + lm.end(1), 0.93, "title", place_ok=True)
 
     spans: list[tuple[int, int]] = []  # titles with a year: a no-year pattern inside one is the same title
-    for rx in (_TITLE_YEAR_FIRST_RE, _TITLE_YEAR_LAST_RE):
+    for rx in (_TITLE_YEAR_FIRST_RE, _TITLE_YEAR_LAST_RE, _TITLE_BROKEN_AFTER_YEAR_RE):
         for m in rx.finditer(text, 0, region_end):
             if _inside_cited_notice(text, m.start(), m.end()) or _last_years_report_item(text, m):
                 continue

@@ -1158,3 +1158,30 @@ def test_a_towns_own_unit_is_the_town():
         text = title + "\n一、总体情况\n2017年度,本单位共新增主动公开政府信息226条。\n"
         fields = fields_for(text, [item(text, "226条", "DISCLOSED_TOTAL", 226, "条", conf=0.95)])
         assert (fields["disclosed_total"] or {}).get("value") == expected
+
+
+def test_the_parts_after_among_the_information_published():
+    # …共发布的信息中,X平台发布…152条: a part, even when the total stands in the sentence before
+    text = ("2019年青山镇政府信息公开工作年度报告\n一、总体情况\n通过短信平台、公众号等形式发布信息1000余条。一年来,"
+            "通过自媒体和传统媒介共发布的信息中,公众信息平台发布各类政务信息152条,微信平台发布信息50条。\n")
+    narrative = [item(text, "1000余条", "DISCLOSED_TOTAL", 1000, "条", conf=0.90),
+                 item(text, "152条", "DISCLOSED_TOTAL", 152, "条", conf=0.92)]
+    assert fields_for(text, narrative)["disclosed_total"]["value"] == 1000
+
+
+def test_the_hotlines_figure_before_a_mailboxs():
+    text = ("2019年青山镇政府信息公开工作年度报告\n一、总体情况\n12345市民服务热线作为群众反映诉求主阵地,全年受理"
+            "系统派单共283件,按时办结率100%。门户网站镇长信箱投诉件受理2件,及时给予了答复。\n")
+    narrative = [item(text, "283件", "HOTLINE_RECEIVED", 283, "件", conf=0.80),
+                 item(text, "2件", "HOTLINE_RECEIVED", 2, "件", conf=0.95)]
+    fields = fields_for(text, narrative)
+    assert fields["hotline_received"]["value"] == 283
+    assert [a["value"] for a in fields["hotline_received"]["alternatives"]] == [2]
+
+
+def test_a_count_of_new_media_accounts_in_words_is_no_figure():
+    text = ("2020年青山区民政局政府信息公开工作年度报告\n一、总体情况\n下属事业单位建立信息公开网站一个、"
+            "微信公众号新媒体一个。\n")
+    narrative = [item(text, "一个", "DISCLOSED_WEBSITE", 1, "个", nth=0), item(text, "一个", "DISCLOSED_NEWMEDIA", 1, "个", nth=1)]
+    fields = fields_for(text, narrative)
+    assert fields["disclosed_website"] is None and fields["disclosed_newmedia"] is None

@@ -670,6 +670,9 @@ def test_a_verb_phrase_before_the_place_is_no_name():
     # a work item that publishes last year's report is no title
     ("一、总体情况\n2025年,我局认真贯彻落实《条例》。\n(一)政府信息主动公开情况\n1.发布公示公告5条;\n"
      "2.按照要求发布2024年政府信息公开年报;\n3.更新栏目信息33条。\n", 2025),
+    # last year's report as the last item of what was disclosed is no title
+    ("一、总体情况\n在网站上主动公开信息493条,公开了人事信息、财政信息等重点领域信息及2018年度信息公开工作报告。"
+     "2019年度我局共收到3件依申请公开。\n", 2019),
     # the body, then the year, then what it disclosed
     ("二、主动公开政府信息情况\n青山高新区管委会2018年共通过政务信息公开系统公开政府文件、政务信息276条。\n", 2018),
 ])
@@ -678,3 +681,12 @@ def test_untitled_pages_years_from_the_work_described(text, year):
     assert (meta["year"] or {}).get("value") == year
     _check_offsets(meta, original)
 
+
+
+def test_a_title_broken_after_its_year_beats_the_sites_header():
+    text = ("青山市河西区人民政府\n\n政府信息公开年报\n\n青山市河西区人民防空办公室2020\n\n政府信息公开工作年度报告\n\n"
+            "本报告由河西区人民防空办公室编制。\n一、概述\n无。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市河西区人民防空办公室"
+    assert meta["year"]["value"] == 2020
+    _check_offsets(meta, original)

@@ -121,6 +121,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("全年共公开部门预决算、审计报告、审计执法内容及程序等相关信息206条。", [("206条", "DISCLOSED_TOTAL")]),
     ("并对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复。", [("327条", "HOTLINE_RESOLVED")]),
     ("全年受理46件群众诉求,已全部办结。", [("46件", "HOTLINE_RECEIVED")]),
+    # the hotline named far back, the receiving verb opening the clause
+    ("12345市民服务热线作为群众反映诉求主阵地,全年受理系统派单、系统交办、市领导交办共283件。", [("283件", "HOTLINE_RECEIVED")]),
+    ("一是全年在“首都之窗”更新信息78篇。", [("78篇", "DISCLOSED_WEBSITE")]),
     # one figure for intake and answer counts what came in
     ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
