@@ -181,6 +181,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("重点领域", "O"), ("公示", "O"), ("通知公告", "O"), ("公告", "O"), ("动态", "O"), ("机构", "O"),
     ("概况", "O"), ("规划", "O"), ("人事", "O"), ("招聘", "O"), ("督查", "O"), ("检查", "O"),
     ("作出答复", "O"), ("免于公开", "O"), ("涉及", "O"), ("原创", "O"), ("订阅", "O"), ("用户", "O"),
+    ("平台互动", "O"), ("互动交流", "O"),  # 新媒体平台互动1200余条: exchanges with users, not items published
 ]
 _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 
@@ -241,16 +242,19 @@ _RIGHT_KW: list[tuple[str, str]] = [
     ("公开政府信息的申请", "APPLICATIONS"), ("政府信息公开的申请", "APPLICATIONS"), ("信息依申请公开", "APPLICATIONS"),
     ("规范性文件", "POLICY_DOCS"), ("政策文件", "POLICY_DOCS"), ("重大政策", "POLICY_DOCS"),
     ("政府信息", "DISCLOSED_TOTAL"), ("信息", None),
+    ("微博", "DISCLOSED_NEWMEDIA"),  # 发布2436条微博
 ]
 
 # what may stand between a quantity and the phrase that names it: 191场市政府新闻发布活动, 1条相关政府信息公开申请,
 # 1次“政府开放日”活动
 _RIGHT_BODY = re.compile(r"^(?:[省市区县镇乡]政府|[省市区县]委|相关|有关|[“\"「])+")
-_HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来访|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动")
+_HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来访|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动|提问")
 _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
+# a long aside that lists what a figure holds, right before it: …信息(包括:天气预报、预警信号)共1631条
+_LONG_ASIDE_BEFORE = re.compile(r"(?P<aside>\((?:包括|含|主要有|主要包括|如)[^()]{14,60}\))\s*(?:共计|共|合计|总计)?\s*$")
 _EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
 # 全年共公开部门预决算、审计报告、…等相关信息206条: the year's disclosures, listed
 _YEAR_LIST_OF_INFO = re.compile(r"^\s*(?:全年|本年度?|今年)(?:共|累计|共计)?(?:主动)?(?:公开|发布)了?[^,，。;；]*、[^,，。;；]*"
@@ -301,7 +305,7 @@ _APP_SPLIT = re.compile(
 )
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
 _NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:新媒体)?平台")
-_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|公示栏|报刊|档案馆|图书馆")
+_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|公示栏|报刊|档案馆|图书馆|显示屏|电视")
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
 _STRONG_VETO = re.compile(
@@ -447,6 +451,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     unit = m["unit"] or ""
     start, end = m.start(), m.end()
     window = _ASIDE.sub(lambda a: "_" * len(a.group()), s[win_start:start])
+    long_aside = _LONG_ASIDE_BEFORE.search(s, max(sent_start, start - 70), start)
+    if long_aside:  # 本级累计发布各类信息(包括:天气预报、预警信号、公众服务信息)共1631条: read past the list
+        after = s[long_aside.end("aside"):start]
+        window = s[max(sent_start, long_aside.start("aside") - (40 - len(after))):long_aside.start("aside")] + after
     if not window.strip() and st.prev_any:
         return st.prev_label  # 1期70余人次: side by side, same fact
     if _TOTAL_WORD.fullmatch(window) and st.prev_label in _DISCLOSED_LABELS:
@@ -562,15 +570,17 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "DISCLOSED_TOTAL" or lab in _CHANNELS:
         # the channel named in the clause decides; several channels (门户网站、微博等渠道) make a total
         chans = _channels(window, clause_start)
+        where = window  # where other channels would share the figure: beyond its clause, the whole sentence
         if not chans:
             chans = _channels(window, 0)
+            where = s[sent_start:start]
         if not chans and st.prev_label is None:
-            chans = _channels(s[sent_start:start], 0)
+            chans = _channels(where, 0)
         several = re.search(r"等(?:(?!微信|微博|新媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
             or CHANNELS_THEN_FORMS.search(window)
         if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(window):
             several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts
-        if len(chans) == 1 and not several and not _OTHER_CHANNEL.search(window):
+        if len(chans) == 1 and not several and not _OTHER_CHANNEL.search(where):
             return chans.pop()
         if chans and lab in _CHANNELS and len(chans) > 1:
             return "DISCLOSED_TOTAL"

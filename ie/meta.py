@@ -305,9 +305,12 @@ def _with_government(text: str, s: int, e: int) -> int:
     before 政府信息公开 keeps the 政府.
     """
     m = _GOV_KW_RE.match(text, e)
-    if m and _GOV_AFTER_PLACE_RE.search(text[s:e].rstrip()):
-        return m.end()
+    if m and _GOV_AFTER_PLACE_RE.search(text[s:e].rstrip()) and not _GENERIC_ZONE_RE.fullmatch(text[s:e].strip()):
+        return m.end()  # not 开发区 alone (2017年度开发区政府信息公开年度报告): a word, not the zone's name
     return e
+
+
+_GENERIC_ZONE_RE = re.compile(r"开发区|园区|高新区|经开区|新区|工业园区|管委会")
 
 
 def _front_end(norm: _NormLike, sections: list) -> int:

@@ -690,3 +690,12 @@ def test_a_title_broken_after_its_year_beats_the_sites_header():
     assert meta["issuer"]["value"] == "青山市河西区人民防空办公室"
     assert meta["year"]["value"] == 2020
     _check_offsets(meta, original)
+
+
+def test_a_bare_zone_word_before_the_title_keyword_is_no_name():
+    # 开发区 + 政府信息公开: 政府 belongs to the keyword; the metadata table's title names the zone
+    text = ("标 题 | 青山经济技术开发区2017年政府信息公开年度报告 |\n"
+            "内容概述 | 特向社会公布2017年度开发区政府信息公开年度报告。 |\n一、概述\n无。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山经济技术开发区"
+    _check_offsets(meta, original)

@@ -124,6 +124,14 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # the hotline named far back, the receiving verb opening the clause
     ("12345市民服务热线作为群众反映诉求主阵地,全年受理系统派单、系统交办、市领导交办共283件。", [("283件", "HOTLINE_RECEIVED")]),
     ("一是全年在“首都之窗”更新信息78篇。", [("78篇", "DISCLOSED_WEBSITE")]),
+    # a long aside listing what the figure holds; channels named back in the sentence, notice boards among them
+    ("2021年青山市气象局本级累计发布各类信息(包括:天气预报、预警信号、公众服务信息)共1631条。", [("1631条", "DISCLOSED_TOTAL")]),
+    ("我局通过电子显示屏、政务公开栏和微信公众号定期发布气象信息、科普知识等内容,2021年本级累计发布各类信息"
+     "(包括:天气预报、预警信号、公众服务信息)共1631条。", [("1631条", "DISCLOSED_TOTAL")]),
+    ("参加全市《民生在线》活动,解答群众关心的热点问题,在线答复网民提问65条。", [("65条", "HOTLINE_RESOLVED")]),
+    # the account named after the figure; exchanges with users are no items published
+    ("“青山发布”有粉丝16万,发布2436条微博,短视频产品28条,新媒体平台互动1200余条。",
+     [("2436条", "DISCLOSED_NEWMEDIA"), ("28条", "DISCLOSED_NEWMEDIA")]),
     # one figure for intake and answer counts what came in
     ("通过电话、区长信箱等多渠道接收并回应群众咨询共计92件次,其中电话咨询65余次。", [("92件次", "HOTLINE_RECEIVED")]),
     # a website or WeChat group with notice boards and papers is several channels: the total
