@@ -86,7 +86,9 @@ _ANSWERING_THE_PUBLIC = re.compile(
 FIELD_SPECS: dict[str, FieldSpec] = {
     "disclosed_total": FieldSpec("DISCLOSED_TOTAL", ITEMS, ("statistics_pre2019.proactive_total",), never_units=_PEOPLE),
     "disclosed_website": FieldSpec("DISCLOSED_WEBSITE", ITEMS, ("statistics_pre2019.channel_website",), never_units=_PEOPLE),
-    "disclosed_gazette": FieldSpec("DISCLOSED_GAZETTE", ITEMS, ("statistics_pre2019.channel_gazette",), never_units=_PEOPLE),
+    # the gazette is named in its sentence (all 25 gazette spans of the real training text): not 《青山日报》
+    "disclosed_gazette": FieldSpec("DISCLOSED_GAZETTE", ITEMS, ("statistics_pre2019.channel_gazette",), never_units=_PEOPLE,
+                                   about=re.compile(r"公报|政报")),
     "disclosed_newmedia": FieldSpec("DISCLOSED_NEWMEDIA", ITEMS, never_units=_PEOPLE),
     "policy_docs": FieldSpec("POLICY_DOCS", ITEMS, never_units=_PEOPLE),
     "interpretations": FieldSpec("INTERPRETATIONS", ITEMS, ("statistics_pre2019.policy_interpretations",), never_units=_PEOPLE),
@@ -185,7 +187,7 @@ class _Mention:
     note: str = ""
     index: int = 0
     text: str = ""
-    preferred: bool = False
+    preferred: float = 0.0  # how well the words beside it name what the field prefers (0 to 1)
 
     @property
     def in_scope(self) -> bool:
@@ -200,6 +202,17 @@ def _sentence_before(norm: Any, ostart: int) -> str:
     """The sentence that holds the mention, up to it (200 characters at most, normalized text)."""
     ss, ns, _ = _sentence_at(norm, ostart)
     return norm.text[max(ss, ns - 200):ns].replace("\n", "")
+
+
+def _since_last_figure(norm: Any, m: _Mention) -> str:
+    """The words of the mention's sentence since the figure before it (其中电话咨询21次,…网上咨询0次: the
+    words of the last item, not the 电话 of the one before)."""
+    ss, ns, _ = _sentence_at(norm, m.start)
+    cut = max([ss, *(f.end() for f in _A_FIGURE.finditer(norm.text, max(ss, ns - 200), ns))])
+    return norm.text[cut:ns].replace("\n", "")
+
+
+_A_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[余多]?(?:件次|人次|件|条|次|个|篇|场|期|%)")
 
 
 def _office_speaks(norm: Any, ostart: int, issuer: str | None) -> bool:
@@ -288,6 +301,7 @@ _RECEIVED = re.compile(r"收到|受理|新收|接收|申请数|共有|提出")
 
 
 _HOTLINE_NAMED = re.compile(r"热线|12345")
+_REQUEST_CHANNEL_NAMED = re.compile(r"热线|12345|信箱|留言|来信|来电|电话|网民|网友")
 
 
 def _named_beside(norm: Any, m: _Mention, words: re.Pattern[str]) -> bool:
@@ -813,9 +827,13 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if spec.prefer is not None:
             for m in mentions:
                 m.preferred = _named_beside(norm, m, spec.prefer)
-        if key == "hotline_received":  # the hotline's own figure before a mailbox's or a message board's
+        if key.startswith("hotline_"):
+            # the hotline's own figure before a mailbox's, and one about a channel of requests before questions
+            # answered elsewhere (现场解答群众关切问题27个 at a press conference)
             for m in mentions:
-                m.preferred = _HOTLINE_NAMED.search(_sentence_before(norm, m.start)) is not None
+                words = _since_last_figure(norm, m)
+                m.preferred = 0.5 * (_HOTLINE_NAMED.search(words) is not None) \
+                    + 0.5 * (_REQUEST_CHANNEL_NAMED.search(words) is not None)
         mentions.sort(key=lambda m: m.score(), reverse=True)
         tv = _table_value(record, spec, key, cal)
         if tv is None:

@@ -252,6 +252,8 @@ _HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来访|来电|诉求|�
 _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
+_CATEGORY_WORDS = frozenset({"动态", "公示", "公告", "通知公告"})
+_CHANNEL_VERB_KIND = re.compile(r"(?:网站|网|平台|公众号|微博|专栏)(?:上)?(?:发布|公开|更新|公布)了?[\u4e00-\u9fff]{1,8}类(?:消息|信息)\s*$")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
 # a long aside that lists what a figure holds, right before it: …信息(包括:天气预报、预警信号)共1631条
 _LONG_ASIDE_BEFORE = re.compile(r"(?P<aside>\((?:包括|含|主要有|主要包括|如)[^()]{14,60}\))\s*(?:共计|共|合计|总计)?\s*$")
@@ -272,7 +274,8 @@ _DISCLOSED_THEN_LIST = re.compile(
     r"[^,，。;；:：]*等(?:方面|类)?的?(?:内容|信息)\s*(?:共计|共|合计|总计)?\s*$")
 _CATALOGUE_CATEGORY = re.compile(r"[,，、;；]\s*(?:政府)?信息公开目录(?:类)?(?:信息)?\s*(?:更新)?\s*(?:共|共计)?\s*$")
 _CATEGORY_SIBLINGS = re.compile(r"其中[^。]*(?:概况|政务动态|工作动态|通知公告)[^。]*\d")
-_NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒体|主流媒体|中央媒体|(?:省|市|县)级(?:以上)?媒体|各级媒体)"
+_NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒体|主流媒体|中央媒体|(?:省|市|县)级(?:以上)?媒体|各级媒体"
+                                r"|《[^》]{1,10}(?:日报|晚报|时报)》(?:等[^,，。;；]{0,8})?)"  # 在《青山日报》等市级平台发布
                                 r"[^,，。;；]{0,6}(?:公开|发布|刊发|刊登)")
 _REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|网民留言|群众留言|群众来信|群众诉求|意见建议|诉求)")
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
@@ -515,6 +518,13 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "O" and (_EXAMPLES_OF_INFO.search(window) or re.search(r"动态信息\s*(?:共计|共|合计)?\s*$", window)) \
             and _DISCLOSED_VERB.search(window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]):
         lab = "DISCLOSED_TOTAL"  # 发布各类法律法规、工作动态等信息2208条: the examples do not name the fact
+    if lab == "O" and nearest[2] in _CATEGORY_WORDS and unit in ("条", "篇", "件"):
+        # 区政府门户网站发布政务动态类消息3231条: one kind of item through a named channel, and no list of kinds
+        clause = window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]
+        chans = _channels(clause, 0)
+        if len(chans) == 1 and _CHANNEL_VERB_KIND.search(clause) and not _PARTS.search(s[sent_start:start]) \
+                and s[end:end + 1] not in "、,，;；" and "、" not in clause:
+            return chans.pop()
     if lab in ("O", "RATE"):
         return None
     if lab == "RESOLVE" and nearest[2] in ("办理", "处理") and (not unit or unit in COUNT_UNITS) \
@@ -553,6 +563,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]) \
             and not _RECEIVED_AND_RESOLVED.search(window[clause_start:]):
         return "HOTLINE_RESOLVED"  # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件
+    if lab == "HOTLINE_RECEIVED" and re.search(r"依申请|信息公开申请", clause) and not _APP_SPLIT.search(clause) \
+            and unit in COUNT_UNITS:
+        return "APPLICATIONS"  # 本单位接到依申请公开方面的诉求3件: requests for disclosure
     if lab == "HOTLINE_RECEIVED" and _RESOLVE_OPENS_CLAUSE.match(_long_clause(s, sent_start, start)):
         return "HOTLINE_RESOLVED"  # 全年答复网站留言、…、信访等各渠道来信留言等N件: a long list
     if lab == "POLICY_DOCS" and _INTERPRETS_OPENS_CLAUSE.match(clause):

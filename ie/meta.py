@@ -85,7 +85,7 @@ _YEAR_THEN_ORG_RE = re.compile(rf"(?:^|[。\n])\s*(?:19|20)\d{{2}}\s*年度?\s*(
                                rf"(?![\u4e00-\u9fff]{{0,2}}(?:[、和及与]))(?![\u4e00-\u9fff]{{1,4}}(?:办公室|委员会))")
 _FIRST_SENT_PLACE_RE = re.compile(
     rf"(?:^|[,,。;:\n])\s*(?:\d{{4}}\s*年度?\s*(?:以来)?\s*[,,]?\s*)?"
-    rf"([\u4e00-\u9fff]{{2,10}}?(?:自治区|自治县|省|县|区|市|旗|镇|乡)(?:(?:人民)?政府)?)(?=\s*(?:{_VERB_AFTER}))"
+    rf"([\u4e00-\u9fff]{{2,10}}?(?:自治区|自治县|省|县|区|市|旗|镇|乡|街)(?:(?:人民)?政府)?)(?=\s*(?:{_VERB_AFTER}))"
 )
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
@@ -101,7 +101,7 @@ _NOT_ORG_RE = re.compile(
     r"|党工委$|党委$|党组$|^(?:开发区|园区|高新区|经开区)$"  # party organs publish no such report; generic words
     r"|(?:政府|办公厅|办公室|局|委员会)(?:及|和|与)"  # two bodies: 省政府及省政府办公厅 (not 卫生和计划生育委员会)
 )
-_PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部"  # a title may name the place or ministry alone
+_PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部|(?<![大路])街"  # a title may name the place or ministry alone (白云街: a street)
 _TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公开)"  # a title may wrap inside it (…2025年政府\n信息公开…)
 # a title may wrap once (…政府信息公开工作\n年度报告)
 _TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"
@@ -783,7 +783,7 @@ def _name_the_place(text: str, cands: list[_Cand]) -> None:
                 or len(c.value) > 8 \
                 or not re.search(r"(?:局|委员会|委|办公室|办|厅|中心|院|馆|所|站|队)$", c.value):
             continue  # a department without its place: 住建局 (not a town's own name, 钟山镇)
-        full = {m.group(0) for m in re.finditer(rf"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?!年)[\u4e00-\u9fff]{{1,8}}?[{_LEVEL_CHARS}]{re.escape(c.value)}", text)}
+        full = {m.group(0) for m in re.finditer(rf"(?:(?<=年度)|(?<=年)(?!度)|(?<![\u4e00-\u9fff]))(?!年)[\u4e00-\u9fff]{{1,8}}?[{_LEVEL_CHARS}]{re.escape(c.value)}", text)}
         full = {f for f in full if _valid_org(f)
                 and not re.search(r"[与按在和的对向请并及是]", f[:-len(c.value)])}  # not 一是市教育局举办…
         if len(full) == 1:

@@ -1185,3 +1185,28 @@ def test_a_count_of_new_media_accounts_in_words_is_no_figure():
     narrative = [item(text, "一个", "DISCLOSED_WEBSITE", 1, "个", nth=0), item(text, "一个", "DISCLOSED_NEWMEDIA", 1, "个", nth=1)]
     fields = fields_for(text, narrative)
     assert fields["disclosed_website"] is None and fields["disclosed_newmedia"] is None
+
+
+def test_requests_answered_through_channels_before_questions_answered_at_a_press_conference():
+    text = ("2025年青山市应急管理局政府信息公开工作年度报告\n一、总体情况\n全年举办新闻发布会6场,现场解答群众关切问题27个;"
+            "通过对外公开电话、公开信箱、网民留言等互动渠道,回复社会关切问题27316个。\n")
+    narrative = [item(text, "27个", "HOTLINE_RESOLVED", 27, "个", conf=0.95),
+                 item(text, "27316个", "HOTLINE_RESOLVED", 27316, "个", conf=0.94)]
+    assert fields_for(text, narrative)["hotline_resolved"]["value"] == 27316
+
+
+def test_a_channel_named_in_the_item_before_does_not_prefer_a_part():
+    text = ("2015年青山区经信局政府信息公开工作年度报告\n三、咨询处理情况\n本局2015年共接受群众咨询45次,其中电话咨询21次,"
+            "当面咨询24次,网上咨询(政务意见箱)0次。\n")
+    narrative = [item(text, "45次", "HOTLINE_RECEIVED", 45, "次", conf=0.96),
+                 item(text, "0次", "HOTLINE_RECEIVED", 0, "次", conf=0.73)]
+    assert fields_for(text, narrative)["hotline_received"]["value"] == 45
+
+
+def test_the_gazette_is_named_in_its_sentence():
+    text = ("2025年青山镇政府信息公开工作年度报告\n一、总体情况\n我镇全年在《青山日报》等市级平台发布信息103条。"
+            "全年在《青山市人民政府公报》刊登文件12件。\n")
+    narrative = [item(text, "103条", "DISCLOSED_GAZETTE", 103, "条", conf=0.95),
+                 item(text, "12件", "DISCLOSED_GAZETTE", 12, "件", conf=0.90)]
+    field = fields_for(text, narrative)["disclosed_gazette"]
+    assert field["value"] == 12 and field["alternatives"] == []

@@ -699,3 +699,20 @@ def test_a_bare_zone_word_before_the_title_keyword_is_no_name():
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == "青山经济技术开发区"
     _check_offsets(meta, original)
+
+
+def test_a_street_named_without_its_office_opens_the_overview():
+    text = ("一、总体情况\n2022年,青云街以新时代思想为指导,全面推进政务公开工作。\n(一)主动公开方面\n"
+            "2022年青云街政府网站公开政府信息84条。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青云街"
+    _check_offsets(meta, original)
+
+
+def test_the_year_word_is_no_part_of_a_name():
+    # 2023年度市商务局: 度 belongs to 年度; the title's 商务局 has no full name in the text
+    text = ("信息名称: 商务局2023年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开\n"
+            "2023年度市商务局通过政府网站主动公开政务信息114条。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] in ("商务局", "市商务局")
+    _check_offsets(meta, original)

@@ -129,6 +129,13 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("我局通过电子显示屏、政务公开栏和微信公众号定期发布气象信息、科普知识等内容,2021年本级累计发布各类信息"
      "(包括:天气预报、预警信号、公众服务信息)共1631条。", [("1631条", "DISCLOSED_TOTAL")]),
     ("参加全市《民生在线》活动,解答群众关心的热点问题,在线答复网民提问65条。", [("65条", "HOTLINE_RESOLVED")]),
+    # requests for disclosure called 诉求; one kind of item through a named channel, no list of kinds
+    ("2025年,本单位接到依申请公开方面的诉求3件,均依法作出答复告知。", [("3件", "APPLICATIONS")]),
+    ("累计主动公开各类政府文件2101条,区政府门户网站发布政务动态类消息3231条。",
+     [("2101条", "POLICY_DOCS"), ("3231条", "DISCLOSED_WEBSITE")]),
+    ("通过政府网站主动公开政务信息443条,其中工作动态类信息189条。", [("443条", "DISCLOSED_WEBSITE")]),
+    # stories placed in named newspapers are press events
+    ("二是我镇全年在《青山日报》《河西日报》等市、区级平台发布信息103条。", [("103条", "PRESS_EVENTS")]),
     # the account named after the figure; exchanges with users are no items published
     ("“青山发布”有粉丝16万,发布2436条微博,短视频产品28条,新媒体平台互动1200余条。",
      [("2436条", "DISCLOSED_NEWMEDIA"), ("28条", "DISCLOSED_NEWMEDIA")]),
