@@ -518,6 +518,13 @@ def _deputies_proposals(norm: Any, m: _Mention) -> bool:
     return bool(_PROPOSALS.search(clause)) and not _PUBLIC_REQUEST.search(clause)
 
 
+def _rate_of_proposals(norm: Any, m: _Mention) -> bool:
+    """全部建议、提案均已办理完毕,办结率为100%: the rate of deputies' proposals handled, not of requests from the
+    public or applications (labels.md)."""
+    before = _sentence_before(norm, m.start)
+    return bool(_PROPOSALS.search(before)) and not _PUBLIC_REQUEST.search(before) and "申请" not in before
+
+
 def _no_public_request(norm: Any, m: _Mention) -> bool:
     """A hotline figure that counts no request from the public: a share of the applications, answers to deputies'
     proposals, or questions and answers the body published (发布政策咨询问答信息150条)."""
@@ -776,7 +783,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if key == "disclosed_gazette":  # 统计公报8篇, 《政务公开通报》2期: other bulletins are not the gazette
             mentions = [m for m in mentions if not _OTHER_BULLETIN_BEFORE.search(_just_before(norm, m, 20))]
         if key == "response_rate":  # 公开率和及时率均为100%: the share of documents published, not of answers
-            mentions = [m for m in mentions if not _PUBLISHING_RATE_BEFORE.search(_just_before(norm, m, 12))]
+            mentions = [m for m in mentions if not _PUBLISHING_RATE_BEFORE.search(_just_before(norm, m, 12))
+                        and not _rate_of_proposals(norm, m)]
         if key == "policy_docs":
             mentions = [m for m in mentions if not _not_documents_issued(_clause_before(norm, m))]
         if key == "disclosed_total":

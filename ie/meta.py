@@ -90,7 +90,7 @@ _FIRST_SENT_PLACE_RE = re.compile(
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
     r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关"
-    r"|为|对|认真|做好|加强|切实|着力|深入|进一步|积极|推进|不断|持续|扎实|大力|局|委|办|厅)"
+    r"|为|对|认真|做好|加强|切实|着力|深入|进一步|积极|推进|不断|持续|扎实|大力|局|委|办|厅|度(?!假))"  # 度: of 年度
     r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过|推动|指导|协调|督促|负责|带动|报送|上报|共(?!青团))|时任|在|书记"  # a clause
@@ -188,6 +188,9 @@ _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     # 2020年我局严格… (not 2021年,我局将…: a plan for the next year)
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[,,]?\s*(?:我|本)(?:局|办|委|区|县|市|镇|乡|街道|中心|单位|部门|机关)"
                 r"(?!将)"), 0.6, "年+我局"),
+    # 2019年度街道受理信息公开申请0件: the body by its kind alone (a page that names no body)
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度\s*(?:街道|镇|乡|局|委)(?:共|受理|收到|发生|办理|主动|累计)"), 0.5,
+     "年度+主体"),
 ]
 _OPENING_YEAR_RE = re.compile(r"[ \t]*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:以来)?\s*[,,]")
 _SENTENCE_YEAR_RE = re.compile(r"(?<=[。;;\n])[ \t]*(?P<year>(?:19|20)\d{2})\s*年度?\s*[,,]")

@@ -1210,3 +1210,10 @@ def test_the_gazette_is_named_in_its_sentence():
                  item(text, "12件", "DISCLOSED_GAZETTE", 12, "件", conf=0.90)]
     field = fields_for(text, narrative)["disclosed_gazette"]
     assert field["value"] == 12 and field["alternatives"] == []
+
+
+def test_the_rate_of_deputies_proposals_handled_is_no_response_rate():
+    text = ("2022年青山区政府办公室政府信息公开工作年度报告\n(三)人大代表建议和政协提案办理结果公开情况\n2022年,区政府办公室"
+            "共收到市人大代表建议1件、市政协委员提案1件。截至12月底,全部建议、提案均已办理完毕,办结率为100%。\n")
+    fields = fields_for(text, [item(text, "100%", "RESPONSE_RATE", 100, "%")])
+    assert fields["response_rate"] is None

@@ -716,3 +716,13 @@ def test_the_year_word_is_no_part_of_a_name():
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] in ("商务局", "市商务局")
     _check_offsets(meta, original)
+
+
+def test_the_year_of_a_page_that_names_no_body():
+    # 2019年度街道…: 度 is no part of a name; the year is the one every statement opens with
+    text = ("(二)政府信息依申请公开情况\n2019年度街道受理信息公开申请0件。\n(三)复议、诉讼和申诉情况\n"
+            "2019年度街道发生行政复议案0件。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"] is None
+    assert meta["year"]["value"] == 2019
+    _check_offsets(meta, original)
