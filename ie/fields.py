@@ -318,7 +318,7 @@ def _clause_before(norm: Any, m: _Mention) -> str:
 
 
 # 依申请公开文件数128条, 不予公开文件数2条: classes of the documents made, not documents issued or published
-_NOT_PROACTIVE_DOCS = re.compile(r"依申请公开|不予公开")
+_NOT_PROACTIVE_DOCS = re.compile(r"依申请公开|不予公开|征求[^,，。;；]{0,12}意见")  # 征求规范性文件意见52次: consultations
 _READING_PLACES = re.compile(r"档案馆|档案局|图书馆|查阅(?:场所|点|室|中心)|政务服务中心")
 
 

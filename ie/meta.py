@@ -106,7 +106,7 @@ _TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公
 # a title may wrap once (…政府信息公开工作\n年度报告)
 _TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"
 _TITLE_RE = re.compile(
-    rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*"
+    rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年度?)?\s*"  # 国资委2020政府信息公开…
     rf"(?:海关|[\u4e00-\u9fff]{{2}}系统)?{_TITLE_KW}{_TITLE_END}"
 )
 _TITLE_YEAR_FIRST_RE = re.compile(
@@ -605,6 +605,21 @@ def _leading_group_candidates(norm: _NormLike) -> list[_Cand]:
     return out
 
 
+# 截至2019年12月31日,青山乡人民政府通过信息平台…主动公开政府信息3条: the body that says it disclosed
+_DISCLOSING_SUBJECT_RE = re.compile(rf"(?:^|[,,。;;\n])\s*({_ORG})(?=\s*(?:通过|主动公开|共公开|累计公开|全年公开|共发布))")
+
+
+def _disclosing_subject_candidates(norm: _NormLike) -> list[_Cand]:
+    """The one body named as the subject of a sentence about what it disclosed (weak evidence, used only when
+    nothing else names a body; two different names are no answer)."""
+    out = []
+    for m in _DISCLOSING_SUBJECT_RE.finditer(norm.text, 0, min(len(norm.text), 3000)):
+        c = _org_cand(norm.text, m.start(1), m.end(1), 0.5, "disclosing_subject")
+        if c is not None:
+            out.append(c)
+    return out if len({c.value for c in out}) == 1 else []
+
+
 _SENTENCE_OPENING_YEAR_RE = re.compile(
     r"(?:^|[。\n,，])[ \t]*(?:[((][一二三四五六七八九十\d]{1,2}[))][^。\n]{0,12}?[。.:：]|\d{1,2}[.、．](?=\d{4}年))?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:[,，]|(?:新增|共|全年|累计)?(?:主动公开|收到|受理|发布|公开)"
@@ -713,7 +728,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         s_issuers = [c for c in s_issuers if c.nstart >= front_end]
     issuer_cands = t_issuers + _first_sentence_candidates(norm, sections, front_end) + s_issuers
     if not issuer_cands:
-        issuer_cands = _contact_candidates(norm) or _leading_group_candidates(norm)
+        issuer_cands = _contact_candidates(norm) or _leading_group_candidates(norm) or _disclosing_subject_candidates(norm)
     else:
         # the contact sentence only reinforces a name found elsewhere
         names = {c.value for c in issuer_cands}

@@ -1217,3 +1217,9 @@ def test_the_rate_of_deputies_proposals_handled_is_no_response_rate():
             "共收到市人大代表建议1件、市政协委员提案1件。截至12月底,全部建议、提案均已办理完毕,办结率为100%。\n")
     fields = fields_for(text, [item(text, "100%", "RESPONSE_RATE", 100, "%")])
     assert fields["response_rate"] is None
+
+
+def test_consultations_on_draft_documents_are_no_documents_issued():
+    text = ("2021年青山县政府办公室政府信息公开工作年度报告\n一、总体情况\n2021年开展网上调查等活动6次,"
+            "向公众征求规范性文件意见52次。\n")
+    assert fields_for(text, [item(text, "52次", "POLICY_DOCS", 52, "次")])["policy_docs"] is None

@@ -726,3 +726,19 @@ def test_the_year_of_a_page_that_names_no_body():
     assert meta["issuer"] is None
     assert meta["year"]["value"] == 2019
     _check_offsets(meta, original)
+
+
+def test_a_title_with_its_year_written_without_nian():
+    text = "青山自治区政府国资委2020政府信息公开工作年度报告\n根据通知要求,现将报告公布如下。\n一、总体情况\n无。\n"
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山自治区政府国资委"
+    assert meta["year"]["value"] == 2020
+    _check_offsets(meta, original)
+
+
+def test_the_body_that_says_what_it_disclosed_when_nothing_else_names_one():
+    text = ("根据条例的规定,编制2019年度我乡信息公开工作年度报告。\n一、总体情况\n2019年我乡高度重视政府信息公开工作。\n"
+            "二、主动公开政府信息情况\n截至2019年12月31日,青山乡人民政府通过信息平台累计主动公开政府信息3条。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山乡人民政府" and meta["issuer"]["confidence"] <= 0.5
+    _check_offsets(meta, original)
