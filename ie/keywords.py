@@ -255,6 +255,7 @@ _PARTS = re.compile(r"其中|包括|含|分别")
 _CATEGORY_WORDS = frozenset({"动态", "公示", "公告", "通知公告"})
 _CHANNEL_VERB_KIND = re.compile(r"(?:网站|网|平台|公众号|微博|专栏)(?:上)?(?:发布|公开|更新|公布)了?[\u4e00-\u9fff]{1,8}类(?:消息|信息)\s*$")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
+_URL_ASIDE = re.compile(r"\((?:https?://|www\.)[^()\s]{3,100}\)")
 # a long aside that lists what a figure holds, right before it: …信息(包括:天气预报、预警信号)共1631条
 _LONG_ASIDE_BEFORE = re.compile(r"(?P<aside>\((?:包括|含|主要有|主要包括|如)[^()]{14,60}\))\s*(?:共计|共|合计|总计)?\s*$")
 _EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
@@ -454,6 +455,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     unit = m["unit"] or ""
     start, end = m.start(), m.end()
     window = _ASIDE.sub(lambda a: "_" * len(a.group()), s[win_start:start])
+    lo = win_start if win_start > start - 40 else max(sent_start, start - 160)  # bounded by a figure or sentence
+    if _URL_ASIDE.search(s, lo, start):  # 局官方网站(http://wlgd.example.gov.cn/)发布922条: the address says nothing
+        window = _ASIDE.sub(lambda a: "_" * len(a.group()), _URL_ASIDE.sub("", s[lo:start])[-40:])
     long_aside = _LONG_ASIDE_BEFORE.search(s, max(sent_start, start - 70), start)
     if long_aside:  # 本级累计发布各类信息(包括:天气预报、预警信号、公众服务信息)共1631条: read past the list
         after = s[long_aside.end("aside"):start]
@@ -524,6 +528,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         chans = _channels(clause, 0)
         if len(chans) == 1 and _CHANNEL_VERB_KIND.search(clause) and not _PARTS.search(s[sent_start:start]) \
                 and s[end:end + 1] not in "、,，;；" and "、" not in clause:
+            return chans.pop()
+    if lab == "POLICY_DOCS" and nearest[2] == "发文" and window[:nearest[0]].endswith(("公开", "发布")):
+        # 通过司法局门户网站工作动态栏目平台公开发文46条: posts published on a channel, not documents issued
+        chans = _channels(window, 0)
+        if len(chans) == 1:
             return chans.pop()
     if lab in ("O", "RATE"):
         return None

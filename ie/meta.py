@@ -107,7 +107,7 @@ _TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公
 _TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"
 _TITLE_RE = re.compile(
     rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年度?)?\s*"  # 国资委2020政府信息公开…
-    rf"(?:海关|[\u4e00-\u9fff]{{2}}系统)?{_TITLE_KW}{_TITLE_END}"
+    rf"(?:海关|[\u4e00-\u9fff]{{2}}系统|政府(?=政务))?{_TITLE_KW}{_TITLE_END}"  # …2016年度政府政务信息公开工作报告
 )
 _TITLE_YEAR_FIRST_RE = re.compile(
     rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<org>[\u4e00-\u9fff()()]{{2,30}}?)\s*{_TITLE_KW}{_TITLE_END}"

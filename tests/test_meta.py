@@ -742,3 +742,11 @@ def test_the_body_that_says_what_it_disclosed_when_nothing_else_names_one():
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == "青山乡人民政府" and meta["issuer"]["confidence"] <= 0.5
     _check_offsets(meta, original)
+
+
+def test_a_title_that_says_government_and_government_affairs():
+    text = "青山省環境保護廳2016年度政府政務信息公開工作報告\n依據條例,現將有關情況報告如下。\n一、總體情況\n無。\n"
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山省环境保护厅"
+    assert meta["year"]["value"] == 2016
+    _check_offsets(meta, original)

@@ -134,6 +134,12 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("累计主动公开各类政府文件2101条,区政府门户网站发布政务动态类消息3231条。",
      [("2101条", "POLICY_DOCS"), ("3231条", "DISCLOSED_WEBSITE")]),
     ("通过政府网站主动公开政务信息443条,其中工作动态类信息189条。", [("443条", "DISCLOSED_WEBSITE")]),
+    # posts published (公开发文) on a named channel are the channel's items
+    ("通过司法局门户网站工作动态栏目平台公开发文46条。", [("46条", "DISCLOSED_WEBSITE")]),
+    ("全年行政发文共21件。", [("21件", "POLICY_DOCS")]),
+    # a web address in brackets between the channel and its figure says nothing
+    ("2021年,我局共发布各类政务信息1634条,其中局官方网站(http://www.qingshan.example.gov.cn/)发布922条。",
+     [("1634条", "DISCLOSED_TOTAL"), ("922条", "DISCLOSED_WEBSITE")]),
     # stories placed in named newspapers are press events
     ("二是我镇全年在《青山日报》《河西日报》等市、区级平台发布信息103条。", [("103条", "PRESS_EVENTS")]),
     # the account named after the figure; exchanges with users are no items published
