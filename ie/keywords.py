@@ -136,7 +136,7 @@ KEYWORDS: list[tuple[str, str]] = [
     # press events
     ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("吹风会", "PRESS_EVENTS"),
     ("访谈", "PRESS_EVENTS"), ("开放日", "PRESS_EVENTS"), ("开放周", "PRESS_EVENTS"), ("开放月", "PRESS_EVENTS"),
-    ("通气会", "PRESS_EVENTS"), ("见面会", "PRESS_EVENTS"), ("采访", "PRESS_EVENTS"), ("报道", "PRESS_EVENTS"),
+    ("通气会", "PRESS_EVENTS"), ("见面会", "PRESS_EVENTS"), ("采访", "PRESS_EVENTS"), ("报道", "PRESS_EVENTS"), ("发稿", "PRESS_EVENTS"),
     ("新闻稿", "PRESS_EVENTS"), ("约稿", "PRESS_EVENTS"), ("直播", "PRESS_EVENTS"), ("问政", "PRESS_EVENTS"),
     ("热线”节目", "PRESS_EVENTS"), ("节目", "PRESS_EVENTS"), ("新闻媒体", "PRESS_EVENTS"),
     ("刊发", "PRESS_EVENTS"), ("新闻通稿", "PRESS_EVENTS"), ("新闻", "PRESS_EVENTS"),
@@ -152,7 +152,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("来访", "HOTLINE_RECEIVED"), ("信访", "HOTLINE_RECEIVED"), ("私信", "HOTLINE_RECEIVED"),
     # resolving (contextual)
     ("办结", "RESOLVE"), ("答复", "RESOLVE"), ("回复", "RESOLVE"), ("回应", "RESOLVE"), ("办理", "RESOLVE"),
-    ("处理", "RESOLVE"), ("已全部回复", "RESOLVE"), ("解决", "RESOLVE"), ("解答", "RESOLVE"),
+    ("处理", "RESOLVE"), ("已全部回复", "RESOLVE"), ("解决", "RESOLVE"), ("解答", "RESOLVE"), ("反馈", "RESOLVE"),
     # response rates (only with %)
     ("办结率", "RATE"), ("回复率", "RATE"), ("办复率", "RATE"), ("答复率", "RATE"), ("回访率", "RATE"),
     ("满意度", "RATE"), ("满意率", "RATE"), ("办理率", "RATE"), ("按时答复", "RATE"), ("及时率", "RATE"),
@@ -534,6 +534,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         chans = _channels(window, 0)
         if len(chans) == 1:
             return chans.pop()
+    if lab == "PRESS_EVENTS" and nearest[2] == "发稿" and "DISCLOSED_NEWMEDIA" in _channels(window, 0):
+        return None  # 政府网站、公众号等媒体发稿178篇: posts on the body's own accounts, not news placed with media
     if lab in ("O", "RATE"):
         return None
     if lab == "RESOLVE" and nearest[2] in ("办理", "处理") and (not unit or unit in COUNT_UNITS) \
@@ -604,7 +606,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts
         if len(chans) == 1 and not several and not _OTHER_CHANNEL.search(where):
             return chans.pop()
-        if chans and lab in _CHANNELS and len(chans) > 1:
+        if chans and lab in _CHANNELS and (len(chans) > 1 or several):  # 门户网站信息公开栏目、美篇平台等多样化渠道
             return "DISCLOSED_TOTAL"
     return lab
 

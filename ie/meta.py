@@ -63,9 +63,10 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
-    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|部|海关|调查队|馆"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|气象部门|部(?!门)|海关|调查队|馆"
     "|消防救援支队|消防救援大队|救援支队|支队|大队"  # fire-rescue and police detachments publish their own reports
     "|垦殖场|园艺场|农场|林场|牧场|茶场|渔场"  # state farms report like townships (东风垦殖场)
+    "|供销合作社|合作社|联合社|中学|小学|学校|大学|学院"  # public institutions publish them too
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
@@ -101,7 +102,7 @@ _NOT_ORG_RE = re.compile(
     r"|党工委$|党委$|党组$|^(?:开发区|园区|高新区|经开区)$"  # party organs publish no such report; generic words
     r"|(?:政府|办公厅|办公室|局|委员会)(?:及|和|与)"  # two bodies: 省政府及省政府办公厅 (not 卫生和计划生育委员会)
 )
-_PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部|(?<![大路])街"  # a title may name the place or ministry alone (白云街: a street)
+_PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部(?!门)|(?<![大路])街"  # a title may name the place or ministry alone (白云街: a street)
 _TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公开)"  # a title may wrap inside it (…2025年政府\n信息公开…)
 # a title may wrap once (…政府信息公开工作\n年度报告)
 _TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"

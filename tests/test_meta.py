@@ -750,3 +750,14 @@ def test_a_title_that_says_government_and_government_affairs():
     assert meta["issuer"]["value"] == "青山省环境保护厅"
     assert meta["year"]["value"] == 2016
     _check_offsets(meta, original)
+
+
+@pytest.mark.parametrize("title,issuer", [
+    ("青山市河西区供销合作社2018年政府信息公开工作年度报告", "青山市河西区供销合作社"),
+    ("2014年青山第二中學 政府信息公開工作年度報告", "青山第二中学"),
+    ("湖北省青山市气象部门2022年政府信息公开工作年度报告", "湖北省青山市气象部门"),
+])
+def test_public_institutions_publish_reports_too(title, issuer):
+    meta, original = meta_of(title + "\n根据条例的规定,现公布本年度报告。\n一、概述\n无。\n")
+    assert meta["issuer"]["value"] == issuer
+    _check_offsets(meta, original)

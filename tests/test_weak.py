@@ -134,6 +134,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("累计主动公开各类政府文件2101条,区政府门户网站发布政务动态类消息3231条。",
      [("2101条", "POLICY_DOCS"), ("3231条", "DISCLOSED_WEBSITE")]),
     ("通过政府网站主动公开政务信息443条,其中工作动态类信息189条。", [("443条", "DISCLOSED_WEBSITE")]),
+    # stories placed with the media (发稿) are press events; requests answered (反馈) are resolved
+    ("在青山气象发稿69篇、中国气象报和中国气象局网站上发稿25篇。", [("69篇", "PRESS_EVENTS"), ("25篇", "PRESS_EVENTS")]),
+    ("分局通过民心桥、地方领导留言板向群众反馈诉求问题43次。", [("43次", "HOTLINE_RESOLVED")]),
+    # one channel named among several (等多样化渠道): the total
+    ("2024年,依托区政府门户网站信息公开栏目、美篇平台等多样化渠道,累计发布超235条各类信息。", [("235条", "DISCLOSED_TOTAL")]),
     # posts published (公开发文) on a named channel are the channel's items
     ("通过司法局门户网站工作动态栏目平台公开发文46条。", [("46条", "DISCLOSED_WEBSITE")]),
     ("全年行政发文共21件。", [("21件", "POLICY_DOCS")]),
