@@ -519,12 +519,13 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
+    clause_start = max((mm.end() for mm in _SOFT.finditer(window)), default=0)  # the window's last clause
+    clause = window[clause_start:]
     if lab == "O" and (_EXAMPLES_OF_INFO.search(window) or re.search(r"动态信息\s*(?:共计|共|合计)?\s*$", window)) \
-            and _DISCLOSED_VERB.search(window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]):
+            and _DISCLOSED_VERB.search(clause):
         lab = "DISCLOSED_TOTAL"  # 发布各类法律法规、工作动态等信息2208条: the examples do not name the fact
     if lab == "O" and nearest[2] in _CATEGORY_WORDS and unit in ("条", "篇", "件"):
         # 区政府门户网站发布政务动态类消息3231条: one kind of item through a named channel, and no list of kinds
-        clause = window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]
         chans = _channels(clause, 0)
         if len(chans) == 1 and _CHANNEL_VERB_KIND.search(clause) and not _PARTS.search(s[sent_start:start]) \
                 and s[end:end + 1] not in "、,，;；" and "、" not in clause:
@@ -549,7 +550,6 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None
     if lab in ("APPLICATIONS", "TRAINING", "HOTLINE_RECEIVED") and unit and unit not in COUNT_UNITS:
         return None
-    clause = window[max((mm.end() for mm in _SOFT.finditer(window)), default=0):]
     if lab == "APPLICATIONS" and (_APP_SPLIT.search(clause) or _APP_DONE.search(clause)):
         return None  # applications split by channel or applicant, carried over, or answered: O
     if lab == "DISCLOSED_WEBSITE" and _CATALOGUE_CATEGORY.search(window) \
@@ -570,7 +570,6 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
         return None  # 咨询类267件: a split of the requests by kind
-    clause_start = max((mm.end() for mm in _SOFT.finditer(window)), default=0)
     if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]) \
             and not _RECEIVED_AND_RESOLVED.search(window[clause_start:]):
         return "HOTLINE_RESOLVED"  # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件
