@@ -834,7 +834,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             mentions += processing_fee_candidates(norm)
         if spec.prefer is not None:
             for m in mentions:
-                m.preferred = _named_beside(norm, m, spec.prefer)
+                m.preferred = float(_named_beside(norm, m, spec.prefer))
         if key.startswith("hotline_"):
             # the hotline's own figure before a mailbox's, and one about a channel of requests before questions
             # answered elsewhere (现场解答群众关切问题27个 at a press conference)
