@@ -223,6 +223,18 @@ def counts_annual_reports(text: str, start: int) -> bool:
     return _ANNUAL_REPORTS_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+# 印发材料3000余份, 发放宣传资料2000余份, 发放2000余册 (labels.md: copies distributed are O)
+_COPIES_BEFORE = re.compile(r"(?:印发|发放|分发|派发|散发|印制)(?:各类|各种)?(?:宣传|学习|解读|普法)?"
+                            r"(?:材料|资料|手册|折页|宣传单|传单|明白纸|册子|单页)\s*(?:共计|共|达)?\s*$")
+
+
+def counts_copies(text: str, start: int, end: int) -> bool:
+    """Copies of materials printed or handed out (印发材料3000余份, 发放2000余册): labels.md leaves them ``O``."""
+    before = text[max(0, start - 14):start]
+    return _COPIES_BEFORE.search(before) is not None \
+        or (text[end - 1:end] == "册" and re.search(r"(?:发放|印发|分发|印制)\s*$", before) is not None)
+
+
 def counts_other_things(text: str, end: int) -> bool:
     """Does the word right after a quantity ending at ``end`` make it a count of bodies, channels or other
     things (``30个部门``, ``97个政务新媒体``, ``6个类别``), which labels.md leaves ``O``?"""

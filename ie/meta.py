@@ -96,6 +96,7 @@ _NOT_ORG_RE = re.compile(
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过|推动|指导|协调|督促|负责|带动|报送|上报|共(?!青团))|时任|在|书记"  # a clause
     r"|了"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…): no body name holds 了
+    r"|严格|按照|认真|实现|全[省市区县旗镇乡]$"  # 綦江区严格按照国务院…, 实现全市…: a clause, not a name
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
     r"|确保|完成|落到实处|落实|^下设|^设立|^成立"  # a clause (确保各项工作落到实处依法按时完成长通街道…)
@@ -105,7 +106,7 @@ _NOT_ORG_RE = re.compile(
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部(?!门)|(?<![大路])街"  # a title may name the place or ministry alone (白云街: a street)
 _TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公开)"  # a title may wrap inside it (…2025年政府\n信息公开…)
 # a title may wrap once (…政府信息公开工作\n年度报告)
-_TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报)(?!如下)"
+_TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报|工作总结)(?!如下)"  # or a 工作总结
 _TITLE_RE = re.compile(
     rf"《?\s*(?P<org>[^《》,,。:;\n\d]{{2,40}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年度?)?\s*"  # 国资委2020政府信息公开…
     rf"(?:海关|[\u4e00-\u9fff]{{2}}系统|政府(?=政务))?{_TITLE_KW}{_TITLE_END}"  # …2016年度政府政务信息公开工作报告
@@ -575,7 +576,7 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
         gov = re.match(r"(?:人民)?政府(?!信息公开)", norm.text[e:e + 6])
         if gov and re.search(r"[省市区县旗州盟镇乡]$", norm.text[s:e]):  # 与青山乡|人民政府办公室联系
             e += gov.end()
-        office = re.search(r"(?:人民政府|政府)(?:党政综合|综合|党政)?办公室$", norm.text[s:e])  # not 外事办公室
+        office = re.search(r"(?:人民政府|政府)(?:党政综合|综合|党政)?(?:办公室|办)$", norm.text[s:e])  # not 外事办公室
         town = re.search(r"(?:[镇乡]|街道)(?:党政)?办公室$", norm.text[s:e])
         if office:  # 请与平甸乡人民政府办公室联系: the office answers for its government
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2
@@ -586,7 +587,7 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
         party = re.match(r"中共[\u4e00-\u9fff]{1,12}?委(?=[\u4e00-\u9fff]{1,12}?(?:人民政府|政府))", norm.text[s:e])
         if party:  # 中共嵊泗县委嵊泗县人民政府办公室: the joint office of the party committee and the government
             s += party.end()
-        c = _org_cand(norm.text, s, e, 0.55, "contact")
+        c = _org_cand(norm.text, s, e, 0.55, "contact", place_ok=bool(office))  # 铜鼓县政府(办)
         if c is not None:
             out.append(c)
     return out

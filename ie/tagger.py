@@ -89,12 +89,12 @@ def is_rhetorical_count(text: str, start: int, end: int) -> bool:
 
 def _never_a_fact(text: str, start: int, end: int) -> bool:
     """Quantities labels.md always leaves ``O`` whatever the model says: slogans, counts of bodies, channels
-    or other things (the word after the unit decides, as in the keyword rules), numbers inside a name and counts
-    of the annual reports themselves."""
-    from ie.keywords import counts_annual_reports, counts_other_things, inside_a_name
+    or other things (the word after the unit decides, as in the keyword rules), numbers inside a name, counts
+    of the annual reports themselves and copies of materials handed out."""
+    from ie.keywords import counts_annual_reports, counts_copies, counts_other_things, inside_a_name
 
     return (is_rhetorical_count(text, start, end) or counts_other_things(text, end) or inside_a_name(text, start, end)
-            or counts_annual_reports(text, start))
+            or counts_annual_reports(text, start) or counts_copies(text, start, end))
 
 
 def has_quantity(clause: str) -> bool:

@@ -761,3 +761,18 @@ def test_public_institutions_publish_reports_too(title, issuer):
     meta, original = meta_of(title + "\n根据条例的规定,现公布本年度报告。\n一、概述\n无。\n")
     assert meta["issuer"]["value"] == issuer
     _check_offsets(meta, original)
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a verb phrase after the place is no part of the name
+    ("一、总体情况\n2020年,青江区严格按照国务院办公厅的要求,推进政务公开工作。\n", "青江区"),
+    # 实现全市… is a clause; the title of a work summary names the city
+    ("青山市2019年政务公开工作总结\n2019年,我市政务公开工作扎实推进,实现全市政务公开工作在新起点上再提升。\n", "青山市"),
+    # the government's office in the contact line (政府办) answers for the government
+    ("特向社会公布2021年度本级政府信息公开年度报告。如对本报告有任何疑问,请与青河县政府办政务公开股联系。\n"
+     "一、总体情况\n我县全面推进政务公开。\n", "青河县政府"),
+])
+def test_clauses_summaries_and_short_offices(text, issuer):
+    meta, original = meta_of(text)
+    assert (meta["issuer"] or {}).get("value") == issuer
+    _check_offsets(meta, original)

@@ -347,3 +347,12 @@ def test_a_plain_statement_of_the_years_disclosures_stands_against_a_veto() -> N
         got = [text[s:e] for s, e, lab, conf in out if lab in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE")]
         assert got == want, text
         assert all(conf == PLAIN_STATEMENT_CONFIDENCE for s, e, lab, conf in out if text[s:e] == "292条")
+
+
+def test_copies_of_materials_handed_out_are_never_a_fact():
+    from ie.tagger import _never_a_fact
+
+    text = "开展学习交流活动65场、印发材料3000余份,发放宣传资料200份,发放2000余册,印发规范性文件12件。"
+    for figure in ("3000余份", "200份", "2000余册"):
+        assert _never_a_fact(text, text.index(figure), text.index(figure) + len(figure))
+    assert not _never_a_fact(text, text.index("12件"), text.index("12件") + 3)  # documents issued
