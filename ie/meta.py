@@ -104,7 +104,7 @@ _NOT_ORG_RE = re.compile(
     r"|(?:政府|办公厅|办公室|局|委员会)(?:及|和|与)"  # two bodies: 省政府及省政府办公厅 (not 卫生和计划生育委员会)
 )
 _PLACE_SUFFIX = "自治区|自治州|自治县|省|市|区|县|旗|州|镇|乡|部(?!门)|(?<![大路])街"  # a title may name the place or ministry alone (白云街: a street)
-_TITLE_KW = r"(?:政府\s*信息公开|政务信息公开|政务公开|信息公开)"  # a title may wrap inside it (…2025年政府\n信息公开…)
+_TITLE_KW = r"(?:政府\s*信息\s*公开|政务信息\s*公开|政务\s*公开|信息\s*公开)"  # a title may wrap or break inside it (…政府\n信息公开…, 政府信息 公开)
 # a title may wrap once (…政府信息公开工作\n年度报告)
 _TITLE_END = r"[^\n。《》]{0,12}?(?:\n[ \t]*[^\n。《》,,]{0,6}?)?(?:报告|年报|工作总结)(?!如下)"  # or a 工作总结
 _TITLE_RE = re.compile(

@@ -776,3 +776,10 @@ def test_clauses_summaries_and_short_offices(text, issuer):
     meta, original = meta_of(text)
     assert (meta["issuer"] or {}).get("value") == issuer
     _check_offsets(meta, original)
+
+
+def test_a_title_with_a_blank_inside_its_keyword():
+    text = "青石港区文化和旅游局2025年度政府信息 公开工作年度报告\n发布时间:2026-01-20\n一、总体情况\n无。\n"
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青石港区文化和旅游局"
+    _check_offsets(meta, original)
