@@ -97,6 +97,60 @@ def _never_a_fact(text: str, start: int, end: int) -> bool:
             or counts_annual_reports(text, start) or counts_copies(text, start, end))
 
 
+# 其中 right after a figure (…24件,其中…), or opening the next sentence (…191场。其中,疫情防控…151场)
+_PART_AFTER_RE = re.compile(r"[^。！？!?\n\d]{0,3}[。,，;；:：]?\s*(?:其中|包括|含)")
+_SENTENCE_OPENS_WITH_PART_RE = re.compile(r"[。！？!?\n]\s*其中[^。！？!?\n\d]*$")
+_SENTENCE_END_CHARS = "。！？!?\n"
+_LIST_GAP_RE = re.compile(r"[^。！？!?\n\d()（）]{0,12}")
+
+
+def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
+    """labels.md, parts of a figure: a part that states the *same* fact as the figure it splits is ``O``
+    (发布会191场, 其中疫情防控151场 → only 191场; 收到申请24件,其中平台收到11件).  ``spans`` are
+    ``(start, end, label, ...)`` in text order; a span with the label of the figure before it, split off by
+    其中/包括/含 right after that figure or opening the next sentence with 其中, is dropped, and so are the
+    further parts of that label in the same sentence.  (A part with another label, 其中通过门户网站公开1133条
+    inside a total, stays.)  The keyword rules apply the same rule inside a sentence; the model does not
+    always follow them: on the training text the model tagged 6 such parts and the gold has all 6 ``O``."""
+    out: list[tuple] = []
+    split: tuple[str, int] | None = None  # (label of the figure being split, end of the last part dropped)
+    for sp in spans:
+        s, lab = sp[0], sp[2]
+        if split is not None and split[0] == lab and _LIST_GAP_RE.fullmatch(text, split[1], s):
+            split = (lab, sp[1])  # 其中A 5件、B 3件: the next part of the same list
+            continue
+        split = None
+        prev = out[-1] if out else None
+        if prev is not None and prev[2] == lab and s - prev[1] < 200 and _first_part(text, prev[1], s):
+            split = (lab, sp[1])
+            continue
+        out.append(sp)
+    return out
+
+
+def _first_part(text: str, prev_end: int, start: int) -> bool:
+    """Is the figure at ``start`` the first figure of a 其中/包括/含 split of the figure ending at ``prev_end``
+    (in the same sentence, or in the next one when that opens with 其中)?"""
+    m = _PART_AFTER_RE.match(text, prev_end)
+    if m and not _DIGIT_RE.search(text, m.end(), start) and not _has_break(text, prev_end, start, allow_first=True):
+        return True
+    return bool(_SENTENCE_OPENS_WITH_PART_RE.search(text, prev_end, start)) and _count_breaks(text, prev_end, start) == 1
+
+
+def _count_breaks(text: str, start: int, end: int) -> int:
+    return sum(text.count(c, start, end) for c in _SENTENCE_END_CHARS)
+
+
+def _has_break(text: str, start: int, end: int, *, allow_first: bool) -> bool:
+    """Is there a sentence end between ``start`` and ``end`` (beyond one right after ``start``, the 。 before
+    a sentence-opening 其中, when ``allow_first``)?"""
+    n = _count_breaks(text, start, end)
+    if allow_first and n == 1:
+        m = _PART_AFTER_RE.match(text, start)
+        return not (m and _count_breaks(text, start, m.end()) == 1)
+    return n > 0
+
+
 def has_quantity(clause: str) -> bool:
     """Could this clause hold a tagged quantity? (Dates and years alone do not count.)"""
     if _DIGIT_RE.search(_DATE_RE.sub("", clause)):
@@ -344,9 +398,10 @@ class Tagger:
         probs, covered = self.corrected_probs(text, ranges, hints)
         o_id = self.label2id[OUTSIDE]
         if self.fusion:
-            return [Prediction(s, e, lab, round(conf, 4))
-                    for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)
-                    if not _never_a_fact(text, s, e)]
+            fused = [(s, e, lab, conf)
+                     for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)
+                     if not _never_a_fact(text, s, e)]
+            return [Prediction(s, e, lab, round(conf, 4)) for s, e, lab, conf in drop_same_fact_parts(text, fused)]
         out = []
         for s, e, label in snap_to_quantities(text, decode_spans(probs, self.id2label), probs, self.id2label):
             if not text[s:e].strip() or _never_a_fact(text, s, e):
@@ -533,12 +588,17 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                     params: dict) -> list[tuple[int, int, str, float]]:
     """Decide every quantity candidate by combining the model's class probabilities with the keyword
     rules' label (a product of experts whose three weights ``training/fusion.py`` fits on the validation
-    split).  Returns ``(start, end, label, probability)`` for the candidates not decided ``O``."""
+    split).  Returns ``(start, end, label, probability)`` for the candidates not decided ``O``.
+
+    A label whose probability is under ``params["min_confidence"]`` is not reported: when the other readings
+    (O and the other labels) are together more likely, reporting the span costs more precision than it adds
+    recall (the F1-optimal threshold is about F1/2; ``training/fusion.py`` measures it)."""
     import numpy as np
 
     from ie.keywords import channels_named
 
     classes = [OUTSIDE, *LABELS]
+    min_conf = float(params.get("min_confidence", 0.0))
     out = []
     for s, e, p, k in candidate_classes(text, probs, covered, hints, id2label):
         z = fusion_scores(p, k, params)
@@ -563,7 +623,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # 制作、获取政府信息614条,其中主动公开29条: no training excerpt has this pre-2019 shape, so the model
                 # misses it; the keyword rules' reading was right on all 8 hand-checked pages that have it
                 j, conf = k, PRODUCED_SPLIT_CONFIDENCE
-        if j:
+        if j and conf >= min_conf:
             out.append((s, e, classes[j], conf))
     return out
 

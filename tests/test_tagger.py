@@ -187,6 +187,63 @@ def test_fuse_candidates_combines_model_and_keywords() -> None:
     assert "3个" not in got and all(0.0 < p <= 1.0 for _, p in got.values())
 
 
+def test_fusion_reports_a_label_only_when_it_is_more_likely_than_not() -> None:
+    """A candidate whose best label is under ``min_confidence`` (the other readings together outweigh it) is
+    not reported; one over the bar is, with its probability."""
+    import numpy as np
+
+    from ie.labels import id2label, label2id
+    from ie.tagger import fuse_candidates
+
+    text = "释疑解惑39次,收到申请12件。"
+    n = len(text)
+    probs = np.zeros((n, len(id2label)))
+    probs[:, label2id["O"]] = 1.0
+    for span, dist in (("39次", {"HOTLINE_RECEIVED": 0.4, "HOTLINE_RESOLVED": 0.3, "O": 0.3}),
+                       ("12件", {"APPLICATIONS": 0.9, "O": 0.1})):
+        s = text.index(span)
+        for i in range(s, s + len(span)):
+            probs[i] = 0.0
+            for lab, p in dist.items():
+                probs[i, label2id[lab if lab == "O" else ("B-" if i == s else "I-") + lab]] = p
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0}
+    hints = np.zeros(n, dtype=int)
+    every = {text[s:e]: (lab, p) for s, e, lab, p in
+             fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, params)}
+    assert every["39次"][0] == "HOTLINE_RECEIVED" and every["39次"][1] < 0.5
+    kept = {text[s:e]: lab for s, e, lab, _ in
+            fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, {**params, "min_confidence": 0.5})}
+    assert kept == {"12件": "APPLICATIONS"}
+
+
+def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
+    """labels.md, parts of a figure: 发布会19场, 其中…15场 keeps only the total, also when 其中 opens the next
+    sentence or lists several parts; a part with another label, or a figure after a parenthesised split, stays."""
+    from ie.tagger import drop_same_fact_parts
+
+    def run(text: str, labelled: list[tuple[str, str]]) -> list[str]:
+        spans, pos = [], 0
+        for q, lab in labelled:
+            pos = text.index(q, pos)
+            spans.append((pos, pos + len(q), lab, 0.9))
+            pos += len(q)
+        return [text[s:e] for s, e, *_ in drop_same_fact_parts(text, spans)]
+
+    assert run("青山区举办新闻发布会19场,其中疫情防控发布会15场。", [("19场", "PRESS_EVENTS"), ("15场", "PRESS_EVENTS")]) \
+        == ["19场"]
+    assert run("共举行新闻发布会19场,围绕重点工作解读政策。其中,疫情防控发布会累计举行15场,及时发布。",
+               [("19场", "PRESS_EVENTS"), ("15场", "PRESS_EVENTS")]) == ["19场"]
+    assert run("收到申请24件,其中网上申请11件、信函申请9件。办结率100%。",
+               [("24件", "APPLICATIONS"), ("11件", "APPLICATIONS"), ("9件", "APPLICATIONS"), ("100%", "RESPONSE_RATE")]) \
+        == ["24件", "100%"]
+    assert run("主动公开政府信息574件,其中通过门户网站公开133件。",
+               [("574件", "DISCLOSED_TOTAL"), ("133件", "DISCLOSED_WEBSITE")]) == ["574件", "133件"]
+    assert run("公开规章13件(含新制定5件,修改4件),公开规范性文件42件。", [("13件", "POLICY_DOCS"), ("42件", "POLICY_DOCS")]) \
+        == ["13件", "42件"]
+    assert run("公开政府信息57件。全年受理申请8件。其中,依申请公开3件。",
+               [("57件", "DISCLOSED_TOTAL"), ("8件", "APPLICATIONS"), ("3件", "APPLICATIONS")]) == ["57件", "8件"]
+
+
 def test_a_channel_label_needs_its_channel_in_the_sentence() -> None:
     """The model's gazette label for a figure whose own sentence names no gazette (the gazette was in the
     sentence before) yields to the keyword label; one whose sentence names it stands."""
