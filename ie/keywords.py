@@ -235,6 +235,22 @@ def counts_copies(text: str, start: int, end: int) -> bool:
         or (text[end - 1:end] == "册" and re.search(r"(?:发放|印发|分发|印制)\s*$", before) is not None)
 
 
+# labels.md: service matters (政务服务事项办件, 审批) are not requests from the public, so their rates are O
+_SERVICE_MATTERS = re.compile(r"政务服务|服务事项|审批|办件|行政许可|许可事项")
+_REQUEST_WORDS = re.compile(r"热线|咨询|诉求|留言|申请|信访|来信|来电|来访|投诉|建议|提案|信箱|求助|工单|12345|问政")
+
+
+def rate_of_service_matters(text: str, start: int, end: int) -> bool:
+    """A percentage about service matters, not about requests from the public (受理各类服务事项144350件,
+    办结率100%; 政务服务事项网上办理率达94%): its sentence, up to the number, names service matters and no
+    request, so it is none of the response rates of labels.md."""
+    if not text[start:end].rstrip().endswith(("%", "％")) and not re.search(r"率[为达是到了\s]*$", text[max(0, start - 4):start]):
+        return False
+    sent = max(text.rfind(ch, 0, start) for ch in "。\n;；!?！？") + 1
+    before = text[max(sent, start - 60):start]
+    return _SERVICE_MATTERS.search(before) is not None and _REQUEST_WORDS.search(before) is None
+
+
 def counts_other_things(text: str, end: int) -> bool:
     """Does the word right after a quantity ending at ``end`` make it a count of bodies, channels or other
     things (``30个部门``, ``97个政务新媒体``, ``6个类别``), which labels.md leaves ``O``?"""
@@ -436,7 +452,8 @@ def _is_quantity(s: str, m: re.Match) -> bool:
         return False  # 八部分组成
     if num[0] in _CN and unit == "个":
         return False  # 两个确立, 三个满意
-    return not counts_other_things(s, end) and not inside_a_name(s, start, end) and not counts_annual_reports(s, start)
+    return not counts_other_things(s, end) and not inside_a_name(s, start, end) and not counts_annual_reports(s, start) \
+        and not rate_of_service_matters(s, start, end)
 
 
 def produced_figure(clause: str) -> bool:

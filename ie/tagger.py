@@ -90,11 +90,18 @@ def is_rhetorical_count(text: str, start: int, end: int) -> bool:
 def _never_a_fact(text: str, start: int, end: int) -> bool:
     """Quantities labels.md always leaves ``O`` whatever the model says: slogans, counts of bodies, channels
     or other things (the word after the unit decides, as in the keyword rules), numbers inside a name, counts
-    of the annual reports themselves and copies of materials handed out."""
-    from ie.keywords import counts_annual_reports, counts_copies, counts_other_things, inside_a_name
+    of the annual reports themselves, copies of materials handed out and rates of service matters."""
+    from ie.keywords import (
+        counts_annual_reports,
+        counts_copies,
+        counts_other_things,
+        inside_a_name,
+        rate_of_service_matters,
+    )
 
     return (is_rhetorical_count(text, start, end) or counts_other_things(text, end) or inside_a_name(text, start, end)
-            or counts_annual_reports(text, start) or counts_copies(text, start, end))
+            or counts_annual_reports(text, start) or counts_copies(text, start, end)
+            or rate_of_service_matters(text, start, end))
 
 
 # 其中 right after a figure (…24件,其中…), or opening the next sentence (…191场。其中,疫情防控…151场)

@@ -231,3 +231,19 @@ def test_quality_on_real_train_set(shared_dir) -> None:
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     scores = evaluate(gold, [weak_label(r["text"]) for r in gold])
     assert scores["micro"]["f1"] > 0.75
+
+
+def test_rates_of_service_matters_are_no_response_rates() -> None:
+    """labels.md: service matters are not requests from the public, so their rates are O; a rate about
+    hotline requests or applications in the same kind of sentence stays a response rate."""
+    from ie.keywords import rate_of_service_matters, weak_label
+
+    def labels(text: str) -> list[tuple[str, str]]:
+        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+
+    text = "全年共受理各类服务事项14435件,办结率100%。政务服务事项网上办理率达94%。"
+    assert labels(text) == []
+    i = text.index("100%")
+    assert rate_of_service_matters(text, i, i + 4)
+    kept = "12345热线交办事项办结135件,办结率100%。全年受理政府信息公开申请40件,按时办结率100%。"
+    assert [lab for _, lab in labels(kept) if lab == "RESPONSE_RATE"] == ["RESPONSE_RATE", "RESPONSE_RATE"]
