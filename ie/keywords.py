@@ -251,6 +251,15 @@ def rate_of_service_matters(text: str, start: int, end: int) -> bool:
     return _SERVICE_MATTERS.search(before) is not None and _REQUEST_WORDS.search(before) is None
 
 
+_PEOPLE_UNITS = ("名", "人", "位", "人次", "余人", "余人次", "多人", "多人次", "名次")
+
+
+def counts_people_for(label: str, unit: str) -> bool:
+    """A count of people can state neither an item disclosed (确定1名局领导) nor a press event (领导出席新闻发布会
+    25人次: appearances, not events): labels.md counts people only for training and for requests."""
+    return (label in _DISCLOSED_LABELS or label == "PRESS_EVENTS") and unit.strip() in _PEOPLE_UNITS
+
+
 def counts_other_things(text: str, end: int) -> bool:
     """Does the word right after a quantity ending at ``end`` make it a count of bodies, channels or other
     things (``30个部门``, ``97个政务新媒体``, ``6个类别``), which labels.md leaves ``O``?"""
@@ -591,8 +600,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
     if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):
         return None
-    if lab in _DISCLOSED_LABELS and unit in ("名", "人", "位"):
-        return None  # 确定1名局领导…: people are never items disclosed
+    if counts_people_for(lab, unit):
+        return None  # 确定1名局领导…, 领导出席发布会25人次: people are never items disclosed nor events
     if lab in ("DISCLOSED_TOTAL", "APPLICATIONS") and produced_figure(clause):
         return None  # 制作获取政府信息共33条,其中主动公开信息数33条: made or obtained, the part after 其中 is disclosed
     if _STRONG_VETO.search(clause) or ADOPTED_BY_OTHERS.search(clause):

@@ -247,3 +247,14 @@ def test_rates_of_service_matters_are_no_response_rates() -> None:
     assert rate_of_service_matters(text, i, i + 4)
     kept = "12345热线交办事项办结135件,办结率100%。全年受理政府信息公开申请40件,按时办结率100%。"
     assert [lab for _, lab in labels(kept) if lab == "RESPONSE_RATE"] == ["RESPONSE_RATE", "RESPONSE_RATE"]
+
+
+def test_people_are_neither_items_nor_press_events() -> None:
+    """领导出席新闻发布会25人次 counts appearances, not press events; people trained stay TRAINING."""
+    from ie.keywords import counts_people_for, weak_label
+
+    text = "举办新闻发布会19场,区领导出席新闻发布会共计25人次。举办培训班2期,培训80人次。"
+    got = [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+    assert ("19场", "PRESS_EVENTS") in got and not any(q == "25人次" for q, _ in got)
+    assert ("80人次", "TRAINING") in got
+    assert counts_people_for("PRESS_EVENTS", "人次") and not counts_people_for("TRAINING", "人次")
