@@ -34,7 +34,10 @@ def _decision(model_dir: Path) -> str:
     v = fu.get("validation", {})
     return ("each numeral+unit candidate decided by `a·log p(model) + b·[keyword label] + bias_o·[O]` "
             f"(a {fu['a']}, b {fu['b']}, bias_o {fu['bias_o']}; `python -m training.fusion --write`, fitted on the "
-            "real validation split); validation strict span F1: model alone "
+            "real validation split)"
+            + (f", a label reported only when its fused probability is at least {fu['min_confidence']}"
+               if fu.get("min_confidence") else "")
+            + "; validation strict span F1: model alone "
             f"{v.get('model_alone', {}).get('f1')}, keyword rules alone {v.get('keywords_alone', {}).get('f1')}, "
             f"fusion (5-fold) {v.get('fusion_5fold', {}).get('f1')}")
 
