@@ -158,13 +158,6 @@ def _has_break(text: str, start: int, end: int, *, allow_first: bool) -> bool:
     return n > 0
 
 
-def _counts_people_for(label: str, text: str, start: int, end: int) -> bool:
-    from ie.keywords import counts_people_for
-
-    m = re.search(r"(?:余|多)?(?:人次|人|名|位|名次)$", text[start:end])
-    return m is not None and counts_people_for(label, m.group())
-
-
 def has_quantity(clause: str) -> bool:
     """Could this clause hold a tagged quantity? (Dates and years alone do not count.)"""
     if _DIGIT_RE.search(_DATE_RE.sub("", clause)):
@@ -405,6 +398,8 @@ class Tagger:
 
     def predict(self, text: str, ranges: Iterable[tuple[int, int]] | None = None) -> list[Prediction]:
         """Spans predicted on (normalized) ``text``, within ``ranges`` (default: all of it)."""
+        from ie.keywords import label_vetoed
+
         if ranges is None:
             ranges = [(0, len(text))]
         ranges = list(ranges)
@@ -414,7 +409,7 @@ class Tagger:
         if self.fusion:
             fused = [(s, e, lab, conf)
                      for s, e, lab, conf in fuse_candidates(text, probs, covered, hints, self.id2label, self.fusion)
-                     if not _never_a_fact(text, s, e) and not _counts_people_for(lab, text, s, e)]
+                     if not _never_a_fact(text, s, e) and not label_vetoed(lab, text, s, e)]
             return [Prediction(s, e, lab, round(conf, 4)) for s, e, lab, conf in drop_same_fact_parts(text, fused)]
         out = []
         for s, e, label in snap_to_quantities(text, decode_spans(probs, self.id2label), probs, self.id2label):

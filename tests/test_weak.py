@@ -258,3 +258,17 @@ def test_people_are_neither_items_nor_press_events() -> None:
     assert ("19场", "PRESS_EVENTS") in got and not any(q == "25人次" for q, _ in got)
     assert ("80人次", "TRAINING") in got
     assert counts_people_for("PRESS_EVENTS", "人次") and not counts_people_for("TRAINING", "人次")
+
+
+def test_policy_briefings_are_no_press_events() -> None:
+    """召开政策说明会2场 is a briefing, not a press conference (O); 政策吹风会 stays a press event."""
+    from ie.keywords import label_vetoed
+
+    text = "共召开政策说明会2场,举办3场政策说明会,举行政策吹风会6次,出席发布会12人次。"
+    at = {q: (text.index(q), text.index(q) + len(q)) for q in ("2场", "3场", "6次", "12人次")}
+    assert label_vetoed("PRESS_EVENTS", text, *at["2场"]) and label_vetoed("PRESS_EVENTS", text, *at["3场"])
+    assert not label_vetoed("PRESS_EVENTS", text, *at["6次"])
+    assert label_vetoed("PRESS_EVENTS", text, *at["12人次"]) and not label_vetoed("TRAINING", text, *at["12人次"])
+    docs = "公开行政规范性文件42件,人事任免文件16件。"
+    i, j = docs.index("42件"), docs.index("16件")
+    assert not label_vetoed("POLICY_DOCS", docs, i, i + 3) and label_vetoed("POLICY_DOCS", docs, j, j + 3)
