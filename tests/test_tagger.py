@@ -240,6 +240,11 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
                [("574件", "DISCLOSED_TOTAL"), ("133件", "DISCLOSED_WEBSITE")]) == ["574件", "133件"]
     assert run("公开规章13件(含新制定5件,修改4件),公开规范性文件42件。", [("13件", "POLICY_DOCS"), ("42件", "POLICY_DOCS")]) \
         == ["13件", "42件"]
+    channels = "通过公开平台公开政府信息677条,其中政府网站信息387条、微信服务号发布信息290条。"
+    spans = [(channels.index(q), channels.index(q) + len(q), lab, 0.9) for q, lab in
+             (("677条", "DISCLOSED_WEBSITE"), ("387条", "DISCLOSED_WEBSITE"), ("290条", "DISCLOSED_NEWMEDIA"))]
+    assert [(channels[s:e], lab) for s, e, lab, _ in drop_same_fact_parts(channels, spans)] == [
+        ("677条", "DISCLOSED_TOTAL"), ("387条", "DISCLOSED_WEBSITE"), ("290条", "DISCLOSED_NEWMEDIA")]
     assert run("公开政府信息57件。全年受理申请8件。其中,依申请公开3件。",
                [("57件", "DISCLOSED_TOTAL"), ("8件", "APPLICATIONS"), ("3件", "APPLICATIONS")]) == ["57件", "8件"]
 
