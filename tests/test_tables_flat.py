@@ -65,6 +65,33 @@ def test_flattened_real_shape():
     assert any("one line" in w for w in warnings)
 
 
+def test_flattened_pre2019_table_with_two_glued_columns():
+    """A 统计表 printed with no space anywhere (made-up figures in the crawl's shape): this year's and all
+    years' values glued (``206912106``), the next row's ordinal glued after them (``…121062.政府公报``). A cut
+    is taken only when one reading fits: the first at most the second, a numbered part at most its whole,
+    else the figure the prose states about the row's fact; otherwise the cell stays null."""
+    text = ("青河县人民政府2016年政府信息公开工作年度报告\n"
+            "2016年全县主动公开政府信息2069条，其中民生类信息21条。全年未收到政府信息公开申请，"
+            "未发生行政复议和行政诉讼，未收取信息处理费。"
+            "附件：政府信息公开情况统计表指标名称计量单位2016年度历年累计主动公开文件数条206912106"
+            "其中：1.政府网站公开数条2069121062.政府公报公开数条07受理依申请公开信息总数条00"
+            "其中：1.当面申请数条002.网上申请数条00对申请的答复总数条1215行政复议数件00行政诉讼数件01\n")
+    norm = normalize(text)
+    tables, _, _ = parse_tables(norm, split_sections(norm.text))
+    pre = tables["statistics_pre2019"]
+    cells = pre["cells"]
+    assert pre["status"] == "parsed"
+    assert cells["proactive_total"]["value"] == 2069  # 2069 | 12106: 20 | 6912106 and 206 | 912106 fit too
+    assert cells["channel_website"]["value"] == 2069  # the trailing 2 is the next row's ordinal
+    assert cells["channel_gazette"]["value"] == 0 and cells["requests_received"]["value"] == 0
+    assert cells["admin_review_total"]["value"] == 0 and cells["litigation_total"]["value"] == 0
+    answered = next(c for k, c in cells.items() if "答复总数" in k)
+    assert answered["value"] is None and answered["flag"] == "corrupted"  # 1 | 215 or 12 | 15: not guessed
+    for c in cells.values():
+        if c.get("value") is not None:
+            assert norm.original[c["start"]:c["end"]] == str(c["value"])
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_flattened_tables_never_give_a_wrong_number(seed):
     rng = random.Random(seed)

@@ -41,7 +41,8 @@ def parse_tables(norm: NormalizedLike, sections: list[Any] | None = None, *, fla
         norm = flat.norm
         sections = split_sections(norm.text)
         warnings.append("tables printed on one line with their cells run together: rows re-split by label, "
-                        "glued digits split only where the row's sums allow one reading")
+                        "glued digits split only where one reading fits the row's arithmetic (in a 统计表: this year at "
+                        "most all years, a part at most its whole, or the figure the prose states)")
     text = norm.text
     regions = find_regions(text, sections)
     maker = CellMaker(norm)

@@ -16,6 +16,9 @@ offsets stay exact):
   with no number starting with 0, and kept only when exactly one split satisfies the row's arithmetic (the
   applications total is the sum of the six applicant columns; each review/litigation total is the sum of its
   four results). ``713000074`` is 71 | 3 | 0 | 0 | 0 | 0 | 74 and nothing else.
+* a pre-2019 统计表 printed with no space at all (``…数条206912106其中：1.政府网站公开数条2069121062.政府…``)
+  is read row by row as label, unit and digits (``_pre2019_glued_rows``); its two value columns (this year,
+  all years) are cut only where one reading fits (see there);
 * a row that cannot be split that way keeps its digits as one run marked corrupted: its cells come out
   null with flag ``corrupted``, never as a guessed number.
 """
@@ -124,6 +127,8 @@ class _Row:
     ncol: int
     check: Callable[[list[int]], bool] | None
     decimals: bool = False
+    cut: list[str] | None = None  # cells already chosen by the row finder (a glued 统计表 row)
+    unit_at: int | None = None  # where a unit glued to the label starts (it gets a space before it)
 
 
 class _Edits:
@@ -164,11 +169,13 @@ class _Edits:
                 return
             self.unreadable(a, b, row.ncol)
             return
-        cells = split_cells(run, row.ncol, row.check)
+        if row.unit_at is not None:
+            self.add(row.unit_at, " ")
+        cells = row.cut if row.cut is not None else split_cells(run, row.ncol, row.check)
         if cells is None:
             self.unreadable(a, b, row.ncol)
             return
-        if len(run.split()) != row.ncol and len(run.replace(" ", "").replace("\t", "")) != row.ncol:
+        if row.ncol > 1 and len(run.split()) != row.ncol and len(run.replace(" ", "").replace("\t", "")) != row.ncol:
             self.split.append((a, b))  # several digits in a cell: the sums chose the cut
         pos = a
         for c in cells[:-1]:
@@ -274,6 +281,71 @@ def _pre2019_rows(text: str, s: int, e: int) -> list[_Row]:
     return out
 
 
+# a glued 统计表 row: …公开数条206912106其中：1.政府网站公开数条2069121062.政府公报公开数条00受理…
+_P_GLUED_ROW = re.compile(r"(?P<unit>人次|万元|条|件|个|次|人|元|份|项|场|期|篇)(?P<run>\d+)(?=[^\d.]|\.\D|$)")
+_NEXT_ORDINAL = re.compile(r"\d[.、](?=[\u4e00-\u9fff])")
+_P_THIS_YEAR_COL = re.compile(r"\d{4}\s*年度?|本年度?|本期|统计数")
+_P_ALL_YEARS_COL = re.compile(r"历年累计|累计")
+_ROW_WORDS = ("主动公开", "网站", "公报", "申请", "答复", "复议", "诉讼", "收费")
+_NUMBERED_PART = re.compile(r"\s*(?:其中\s*[:：]?)?\s*\d{1,2}\s*[.、]")
+_PROSE_FIGURE = re.compile(r"(\d{2,})\s*(?:条|件|份|篇|个|项|次)")
+
+
+def _pre2019_glued_rows(text: str, s: int, e: int) -> list[_Row]:
+    """A 统计表 printed with no space anywhere: ``指标名称计量单位2018年度历年累计主动公开文件数条206912106其中：
+    1.政府网站…``. Each row is its label, its unit and its digits; a digit right before ``2.`` + label is the
+    next row's ordinal. With two value columns (this year, all years) the digits are cut where the first
+    is at most the second; when several cuts allow that, the one whose first value the report's prose
+    states (其中主动公开政府信息2069条) is taken, else the row stays unreadable."""
+    m = T.P_ANCHOR.search(text, s, e)
+    if m is None:
+        return []
+    rows = []
+    for r in _P_GLUED_ROW.finditer(text, m.end(), e):
+        a, b = r.span("run")
+        if _NEXT_ORDINAL.match(text, b - 1):
+            b -= 1
+        if b > a:
+            rows.append((r.start("unit"), a, b))
+    if len(rows) < _MIN_ROWS:
+        return []
+    header = text[m.end():rows[0][0]]
+    this_year = _P_THIS_YEAR_COL.search(header)
+    two_columns = this_year is not None and _P_ALL_YEARS_COL.search(header, this_year.end()) is not None
+    head_end = max(this_year.end(), _P_ALL_YEARS_COL.search(header, this_year.end()).end()) + m.end() \
+        if two_columns else m.end()
+    table_end = rows[-1][2]
+    prose: dict[int, list[str]] = {}  # figures stated in the prose -> the words before each mention
+    for t in (text[:m.start()], text[table_end:]):
+        for pm in _PROSE_FIGURE.finditer(t):
+            prose.setdefault(int(pm.group(1)), []).append(t[max(0, pm.start() - 12):pm.start()])
+    out = [_Row(m.start(), (m.start(), m.start()), 0, None), _Row(head_end, (head_end, head_end), 0, None)]
+    prev = head_end
+    parent: list[int] | None = None  # the cut of the last row that is not a numbered part (1.政府网站…)
+    for unit_at, a, b in rows:
+        run = text[a:b]
+        cut: list[str] | None = [run]
+        part = _NUMBERED_PART.match(text, prev, unit_at) is not None
+        if two_columns:
+            cuts = [[run[:i], run[i:]] for i in range(1, len(run))
+                    if (i == 1 or run[0] != "0") and (i == len(run) - 1 or run[i] != "0")
+                    and int(run[:i]) <= int(run[i:])]
+            if len(cuts) > 1 and part and parent is not None:  # a part is at most its whole, in both columns
+                cuts = [c for c in cuts if int(c[0]) <= parent[0] and int(c[1]) <= parent[1]]
+            if len(cuts) > 1:
+                cuts = [c for c in cuts if int(c[0]) in prose]
+            if len(cuts) > 1:  # 21条 and 2122条 both in the prose: the mention that names the row's fact
+                words = [w for w in _ROW_WORDS if w in text[prev:unit_at]]
+                cuts = [c for c in cuts if any(w in before for before in prose[int(c[0])] for w in words)]
+            cut = cuts[0] if len(cuts) == 1 else None
+            if not part:
+                parent = [int(x) for x in cut] if cut else None
+        out.append(_Row(prev, (a, b), 2 if two_columns else 1, None, cut=cut, unit_at=unit_at))
+        prev = b
+    out.append(_Row(prev, (prev, prev), 0, None))  # what follows the last row starts a line too
+    return out
+
+
 @dataclass
 class Unflattened:
     norm: Normalized  # the re-rendered text, mapped to the original
@@ -293,7 +365,7 @@ def unflatten(norm: Normalized) -> Unflattened | None:
         e = len(text) if nl < 0 else nl
         if e - pos >= _MIN_LINE:
             app = _app_rows(text, pos, e)
-            pre = [] if app else _pre2019_rows(text, pos, e)
+            pre = [] if app else (_pre2019_rows(text, pos, e) or _pre2019_glued_rows(text, pos, e))
             if app or pre:
                 touched = True
                 t1 = _t1_rows(text, pos, app[0].start if app else e)

@@ -238,7 +238,7 @@ P_UNGROUPED: list[tuple[str, str]] = [
     ("channel_gazette", r"公报公开"),
     ("proactive_total", r"主动公开(?:政府)?(?:信息|文件)(?:总)?数"),
     ("requests_in_person", r"当面申请"),
-    ("requests_received", r"受理依申请公开信息总数|受理.{0,6}申请(?:总)?数|收到申请(?:总)?数"),
+    ("requests_received", r"受理(?:政府信息)?依申请公开(?:信息)?总数|受理.{0,6}申请(?:总)?数|收到申请(?:总)?数"),
     ("admin_review_total", r"行政复议数"),
     ("litigation_total", r"行政诉讼数"),
 ]
