@@ -155,7 +155,10 @@ def _first_part(text: str, prev_end: int, start: int) -> bool:
     m = _PART_AFTER_RE.match(text, prev_end)
     if m and not _DIGIT_RE.search(text, m.end(), start) and not _has_break(text, prev_end, start, allow_first=True):
         return True
-    return bool(_SENTENCE_OPENS_WITH_PART_RE.search(text, prev_end, start)) and _count_breaks(text, prev_end, start) == 1
+    # the next sentence opens with 其中 and the figure was the last of its own sentence (…54条。其中: the split
+    # may be of everything the sentence listed, not of the figure before)
+    m = _SENTENCE_OPENS_WITH_PART_RE.search(text, prev_end, start)
+    return m is not None and _count_breaks(text, prev_end, start) == 1 and not _DIGIT_RE.search(text, prev_end, m.start())
 
 
 def _count_breaks(text: str, start: int, end: int) -> int:

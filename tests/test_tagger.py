@@ -233,6 +233,10 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
         == ["19场"]
     assert run("共举行新闻发布会19场,围绕重点工作解读政策。其中,疫情防控发布会累计举行15场,及时发布。",
                [("19场", "PRESS_EVENTS"), ("15场", "PRESS_EVENTS")]) == ["19场"]
+    # 其中 after a sentence that ends with another figure splits what the sentence listed: nothing dropped
+    listed = "通过网站公开信息75条,通过新媒体公开信息280条,通过其他方式公开5条。其中,微信公众号发布120条、门户网站101条。"
+    assert run(listed, [("75条", "DISCLOSED_WEBSITE"), ("280条", "DISCLOSED_NEWMEDIA"), ("120条", "DISCLOSED_NEWMEDIA"),
+                        ("101条", "DISCLOSED_WEBSITE")]) == ["75条", "280条", "120条", "101条"]
     assert run("收到申请24件,其中网上申请11件、信函申请9件。办结率100%。",
                [("24件", "APPLICATIONS"), ("11件", "APPLICATIONS"), ("9件", "APPLICATIONS"), ("100%", "RESPONSE_RATE")]) \
         == ["24件", "100%"]
