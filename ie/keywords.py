@@ -381,7 +381,23 @@ ADOPTED_BY_OTHERS = re.compile(r"(?:采用|采纳|刊用)\s*(?:信息|稿件|新
 _PRODUCED = re.compile(r"制作|获取|产生|形成|生成")
 _DISCLOSED_VERB = re.compile(r"公开|发布|推送|刊登|刊发|更新|上传|报送|公布")
 _PRODUCED_SPLIT = frozenset({"DISCLOSED_TOTAL", "POLICY_DOCS", "APPLICATIONS", "DISCLOSED_WEBSITE"})
-_MULTI_YEAR = re.compile(r"以来|历年|颁布实施|总计主动公开|目前")
+_MULTI_YEAR = re.compile(r"(?P<since>(?:(?P<year>(?:19|20)\d\d)\s*年|今年|本年度?|年初))?以来|历年|颁布实施|总计主动公开|目前")
+_YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")
+
+
+def _over_several_years(s: str, window: str, win_start: int) -> bool:
+    """Does the window say the figure is summed over several years (历年, 颁布实施以来, 2008年以来)? 今年以来,
+    年初以来 and <the latest year the text has named so far>年以来 are the reporting year (2021年以来 in a 2021
+    report), not several years."""
+    for m in _MULTI_YEAR.finditer(window):
+        if m["since"] is None:
+            return True  # 历年, 颁布实施以来, 目前
+        if m["year"] is None:
+            continue  # 今年以来, 本年度以来, 年初以来
+        earlier = [int(y) for y in _YEAR.findall(s, 0, win_start + m.start())]
+        if any(y > int(m["year"]) for y in earlier):
+            return True
+    return False
 _CHANNELS = ("DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE")
 # 政务公开栏、广播、电视、新媒体平台等形式: a list of channels; not 以图文、视频等形式 (formats of one channel's posts)
 CHANNELS_THEN_FORMS = re.compile(r"(?:网站?|栏|平台|媒体|微信|微博|广播|电视|报|屏|公众号)[^,，。、]{0,4}等形式")
@@ -621,7 +637,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 新开设专栏专题9个: columns opened, not items
     if lab in _CHANNELS and unit in ("个", "家") and dist == 0 and nearest[2] not in _GENERIC:
         return None  # 微信公众号1个, 专题专栏12个: counts of accounts or columns
-    if lab == "DISCLOSED_TOTAL" and _MULTI_YEAR.search(window):
+    if lab == "DISCLOSED_TOTAL" and _over_several_years(s, window, win_start):
         return None
     if counts_people_for(lab, unit):
         return None  # 确定1名局领导…, 领导出席发布会25人次: people are never items disclosed nor events

@@ -272,3 +272,17 @@ def test_policy_briefings_are_no_press_events() -> None:
     docs = "公开行政规范性文件42件,人事任免文件16件。"
     i, j = docs.index("42件"), docs.index("16件")
     assert not label_vetoed("POLICY_DOCS", docs, i, i + 3) and label_vetoed("POLICY_DOCS", docs, j, j + 3)
+
+
+def test_since_the_reporting_year_is_not_several_years() -> None:
+    """今年以来 and <the latest year named>年以来 state the reporting year's figure; 2008年以来 in a later
+    year's report, 历年 or 条例实施以来 sum several years (labels.md, time scope)."""
+    from ie.keywords import weak_label
+
+    def labels(text: str) -> list[tuple[str, str]]:
+        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+
+    assert labels("今年以来,本单位通过青河政府网和各类新媒体平台,发布各类政务信息422条。") == [("422条", "DISCLOSED_TOTAL")]
+    assert labels("2021年以来,青山街道办事处主动公开信息数为286条。") == [("286条", "DISCLOSED_TOTAL")]
+    assert labels("青山区2021年度报告。2008年以来,累计主动公开信息4286条。") == []
+    assert labels("条例实施以来,主动公开信息286条。") == []
