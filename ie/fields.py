@@ -576,6 +576,16 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
     return out
 
 
+_CHANNEL_LABELS = frozenset({"DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
+
+
+def _splits_the_total(record: dict, norm: Any, ostart: int) -> bool:
+    """Is a DISCLOSED_TOTAL figure earlier in the sentence of the figure at original offset ``ostart``?"""
+    ss, ns, _ = _sentence_at(norm, ostart)
+    return any(item.get("label") == "DISCLOSED_TOTAL" and ss <= norm_offset(norm, item["start"]) < ns
+               for item in record.get("narrative") or [])
+
+
 def _in_clause_part(norm: Any, m: _Mention) -> bool:
     """其中 / 包括 / 含 in the mention's own clause (not only at the head of its sentence)."""
     ss, ns, _ = _sentence_at(norm, m.start)
@@ -835,6 +845,12 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if spec.prefer is not None:
             for m in mentions:
                 m.preferred = float(_named_beside(norm, m, spec.prefer))
+        if spec.label in _CHANNEL_LABELS:
+            # 主动公开信息286条,其中通过网站公开160条 beats 在门户网站公开经济服务管理信息7条: the channel's share of
+            # the year's total, not one topic's figure
+            for m in mentions:
+                if m.source == "narrative" and _splits_the_total(record, norm, m.start):
+                    m.preferred = 1.0
         if key.startswith("hotline_"):
             # the hotline's own figure before a mailbox's, and one about a channel of requests before questions
             # answered elsewhere (现场解答群众关切问题27个 at a press conference)

@@ -1223,3 +1223,27 @@ def test_consultations_on_draft_documents_are_no_documents_issued():
     text = ("2021年青山县政府办公室政府信息公开工作年度报告\n一、总体情况\n2021年开展网上调查等活动6次,"
             "向公众征求规范性文件意见52次。\n")
     assert fields_for(text, [item(text, "52次", "POLICY_DOCS", 52, "次")])["policy_docs"] is None
+
+
+def test_a_channels_share_of_the_total_beats_a_topics_figure() -> None:
+    """主动公开信息286条,其中通过网站公开160条 is the website's figure; 在门户网站公开经济服务管理信息7条 later is
+    one topic's, however sure the model is of both."""
+    from ie.fields import merge_fields
+    from ie.normalize import normalize
+
+    text = ("青山街道2021年政府信息公开工作年度报告\n一、总体情况\n2021年,青山街道办事处主动公开信息数为286条,"
+            "其中通过网站公开160条,公告栏公开120条。在政府门户网站上公开经济服务管理信息7条。")
+    norm = normalize(text)
+
+    def item(q: str, label: str, conf: float) -> dict:
+        s = text.index(q)
+        return {"label": label, "text": q, "start": s, "end": s + len(q), "value": int(q[:-1]), "unit": "条",
+                "approximate": False, "confidence": conf}
+
+    record = {"meta": {"issuer": {"value": "青山街道办事处", "confidence": 0.99}, "year": {"value": 2021}},
+              "narrative": [item("286条", "DISCLOSED_TOTAL", 0.95), item("160条", "DISCLOSED_WEBSITE", 0.94),
+                            item("7条", "DISCLOSED_WEBSITE", 0.97)],
+              "tables": {}, "checks": []}
+    fields, _, _ = merge_fields(record, norm)
+    assert fields["disclosed_website"]["value"] == 160
+    assert fields["disclosed_total"]["value"] == 286
