@@ -271,6 +271,8 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     m = _ORG_PREFIX_RE.match(raw)
     if m and m.end() < len(raw):
         s += m.end()
+    if text.startswith("的", s) and e - s > 3:  # 2012年的南平市政府信息公开工作: the 的 after a year is no name
+        s += 1
     junk = _JUNK_BEFORE_ORG_RE.match(text, s, e)
     if junk and junk.end() < e:
         s = junk.end()

@@ -626,6 +626,9 @@ def test_untitled_pages_year_end_and_joined_bodies(text, issuer, year):
     # the year opens a clause whose subject is the body
     ("一、总体情况\n根据条例规定和省、市、县政府信息公开工作要求,2019年县地方志办在领导小组的指导下,全面贯彻文件精神。\n",
      "县地方志办", 2019),
+    # 的 between the year and the place is no part of the name
+    ("本报告中所列数据的统计时限自2012年1月1日至2012年12月31日。\n一、概述\n"
+     "2012年的青川市政府信息公开工作,根据国务院、省政府的统一部署,稳步推进。\n", "青川市", 2012),
 ])
 def test_untitled_pages_opening_with_year_and_body(text, issuer, year):
     meta, original = meta_of(text)
