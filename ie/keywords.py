@@ -346,6 +346,8 @@ _INTERPRETS_OPENS_CLAUSE = re.compile(
     r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*(?:[《“\"]|[\u4e00-\u9fff]{0,6}?政策(?:性)?文件\s*(?:共计|共)?\s*$)")
 
 
+_RECEIVE_VERB = re.compile(r"收到|受理|接到|接收|接听|收集")
+_RESOLVE_VERB = re.compile(r"办结|答复|回复|处理|解决|反馈|办理|解答|回应")
 _CLAUSE_SEP = re.compile(r"[，,;；:：]")
 
 
@@ -623,7 +625,12 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         ctx = s[max(0, sent_start - 60):start]
         if _HOTLINE_TOPIC.search(ctx) and "申请" not in s[sent_start:start]:
             # 接收并回应群众咨询共计92件次: one figure for both verbs counts what came in
-            return "HOTLINE_RECEIVED" if _RECEIVED_AND_RESOLVED.search(window) else "HOTLINE_RESOLVED"
+            if _RECEIVED_AND_RESOLVED.search(window):
+                return "HOTLINE_RECEIVED"
+            own = _last_clause(s[sent_start:start])
+            if _RECEIVE_VERB.search(own) and not _RESOLVE_VERB.search(own):
+                return "HOTLINE_RECEIVED"  # …及时处理并反馈,截至目前共收到15564件咨询投诉件: its own clause receives
+            return "HOTLINE_RESOLVED"
         return None
     if lab in ("APPLICATIONS", "TRAINING", "HOTLINE_RECEIVED") and unit and unit not in COUNT_UNITS:
         return None

@@ -286,3 +286,12 @@ def test_since_the_reporting_year_is_not_several_years() -> None:
     assert labels("2021年以来,青山街道办事处主动公开信息数为286条。") == [("286条", "DISCLOSED_TOTAL")]
     assert labels("青山区2021年度报告。2008年以来,累计主动公开信息4286条。") == []
     assert labels("条例实施以来,主动公开信息286条。") == []
+
+
+def test_a_figure_whose_own_clause_receives_counts_what_came_in() -> None:
+    """对网民的咨询投诉件及时处理并反馈,截至目前共收到N件咨询投诉件,已办结M件: N is received, M resolved."""
+    from ie.keywords import weak_label
+
+    text = "依托青山12345便民服务平台,对网民的咨询投诉件及时处理并反馈,全年共收到1556件咨询投诉件,已办结1504件。"
+    got = [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+    assert got == [("1556件", "HOTLINE_RECEIVED"), ("1504件", "HOTLINE_RESOLVED")]
