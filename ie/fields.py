@@ -35,6 +35,7 @@ from ie.calibration import (
     raw_confidence,
 )
 from ie.keywords import ADOPTED_BY_OTHERS, CHANNELS_THEN_FORMS, OTHER_BULLETINS, produced_figure
+from ie.labels import CHANNEL_LABELS
 from ie.meta import norm_offset, sentence_bounds
 
 __all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidates"]
@@ -576,9 +577,6 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
     return out
 
 
-_CHANNEL_LABELS = frozenset({"DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
-
-
 def _splits_the_total(record: dict, norm: Any, ostart: int) -> bool:
     """Is a DISCLOSED_TOTAL figure earlier in the sentence of the figure at original offset ``ostart``?"""
     ss, ns, _ = _sentence_at(norm, ostart)
@@ -845,7 +843,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if spec.prefer is not None:
             for m in mentions:
                 m.preferred = float(_named_beside(norm, m, spec.prefer))
-        if spec.label in _CHANNEL_LABELS:
+        if spec.label in CHANNEL_LABELS:
             # 主动公开信息286条,其中通过网站公开160条 beats 在门户网站公开经济服务管理信息7条: the channel's share of
             # the year's total, not one topic's figure
             for m in mentions:

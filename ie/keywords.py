@@ -251,7 +251,7 @@ def rate_of_service_matters(text: str, start: int, end: int) -> bool:
     return _SERVICE_MATTERS.search(before) is not None and _REQUEST_WORDS.search(before) is None
 
 
-_PEOPLE_UNITS = ("名", "人", "位", "人次", "余人", "余人次", "多人", "多人次", "名次")
+_PEOPLE_UNITS = ("余人次", "多人次", "人次", "名次", "余人", "多人", "名", "人", "位")
 
 
 def counts_people_for(label: str, unit: str) -> bool:
@@ -274,8 +274,8 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     """Quantities that cannot state ``label`` whatever the model says: a count of people for an item
     disclosed or a press event, a count of policy briefings (说明会) for a press event, documents on
     appointments and removals (人事任免文件) for policy documents."""
-    m = re.search(r"(?:余|多)?(?:人次|人|名|位|名次)$", text[start:end])
-    if m is not None and counts_people_for(label, m.group()):
+    people = next((u for u in _PEOPLE_UNITS if text[start:end].endswith(u)), None)
+    if people is not None and counts_people_for(label, people):
         return True
     if label == "POLICY_DOCS" and _APPOINTMENTS_BEFORE.search(text, max(0, start - 14), start):
         return True

@@ -24,6 +24,9 @@ LABELS: tuple[str, ...] = (
 
 OUTSIDE = "O"
 
+#: the labels of one disclosure channel each (their sum, or any figure for several channels, is DISCLOSED_TOTAL)
+CHANNEL_LABELS: frozenset[str] = frozenset({"DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
+
 BIO_TAGS: tuple[str, ...] = (OUTSIDE,) + tuple(f"{p}-{lab}" for lab in LABELS for p in ("B", "I"))
 
 label2id: dict[str, int] = {tag: i for i, tag in enumerate(BIO_TAGS)}

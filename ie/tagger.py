@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ie.labels import LABELS, OUTSIDE
+from ie.labels import CHANNEL_LABELS, LABELS, OUTSIDE
 from ie.onnx_model import runtime_available as onnx_runtime_available
 from ie.quantity import parse_quantity
 from ie.vocab import CharEncoder
@@ -132,7 +132,7 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
         split = None
         prev = out[-1] if out else None
         if prev is not None and prev[2] == lab and s - prev[1] < 200 and _first_part(text, prev[1], s):
-            if lab in _CHANNEL_LABELS and len(_channel_labels_of_parts(text, spans, i)) >= 2:
+            if lab in CHANNEL_LABELS and len(_channel_labels_of_parts(text, spans, i)) >= 2:
                 out[-1] = (*prev[:2], "DISCLOSED_TOTAL", *prev[3:])  # the channels of one total
                 out.append(sp)
                 continue
@@ -146,7 +146,7 @@ def _channel_labels_of_parts(text: str, spans: list[tuple], first: int) -> set[s
     """Channel labels of the spans from ``first`` to the end of its sentence."""
     ends = [j for j in (text.find(c, spans[first][0]) for c in _SENTENCE_END_CHARS) if j >= 0]
     stop = min(ends, default=len(text))
-    return {sp[2] for sp in spans[first:] if sp[0] < stop and sp[2] in _CHANNEL_LABELS}
+    return {sp[2] for sp in spans[first:] if sp[0] < stop and sp[2] in CHANNEL_LABELS}
 
 
 def _first_part(text: str, prev_end: int, start: int) -> bool:
@@ -634,7 +634,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
         conf = float(q[j])
         if k and j != k:  # the model overrules the keyword rules: two readings where the rules stand
             sent = _sentence_start(text, s)
-            if j and classes[j] in _CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
+            if j and classes[j] in CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
                 # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
                 j, conf = k, float(q[k])
@@ -661,7 +661,6 @@ PRODUCED_SPLIT_CONFIDENCE = 0.9
 PLAIN_STATEMENT_CONFIDENCE = 0.5
 _PRODUCED_THEN_PROACTIVE_RE = re.compile(
     r"(?:制作|获取)[^。]{0,30}?\d+\s*[条件份篇个][^。]{0,12}?其中[,，:：]?\s*(?:主动公开|公开)[^,，。\d]{0,8}?$")
-_CHANNEL_LABELS = frozenset({"DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
 _PROACTIVE_PHRASE_RE = re.compile(
     r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总计|合计|为|达)?\s*$|信息主动公开(?:共计|共)?\s*$")
 _NOT_THE_YEARS_OWN_RE = re.compile(r"累计|截至|截止|历年|以来|其中|直属|各区|各县|各部门|各单位")

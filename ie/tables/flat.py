@@ -311,9 +311,9 @@ def _pre2019_glued_rows(text: str, s: int, e: int) -> list[_Row]:
         return []
     header = text[m.end():rows[0][0]]
     this_year = _P_THIS_YEAR_COL.search(header)
-    two_columns = this_year is not None and _P_ALL_YEARS_COL.search(header, this_year.end()) is not None
-    head_end = max(this_year.end(), _P_ALL_YEARS_COL.search(header, this_year.end()).end()) + m.end() \
-        if two_columns else m.end()
+    all_years = _P_ALL_YEARS_COL.search(header, this_year.end()) if this_year else None
+    two_columns = all_years is not None
+    head_end = m.end() + all_years.end() if all_years else m.end()
     table_end = rows[-1][2]
     prose: dict[int, list[str]] = {}  # figures stated in the prose -> the words before each mention
     for t in (text[:m.start()], text[table_end:]):
