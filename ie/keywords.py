@@ -346,6 +346,8 @@ _INTERPRETS_OPENS_CLAUSE = re.compile(
     r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*(?:[《“\"]|[\u4e00-\u9fff]{0,6}?政策(?:性)?文件\s*(?:共计|共)?\s*$)")
 
 
+# 转载、发布解读信息0条, 发布转载政策解读17条: reposted and published, the body's own figure (转载 alone is others')
+_REPOSTED_AND_PUBLISHED = re.compile(r"发布(?:[、和及与])?转载|转载(?:[、和及与])?发布")
 _RECEIVE_VERB = re.compile(r"收到|受理|接到|接收|接听|收集")
 _RESOLVE_VERB = re.compile(r"办结|答复|回复|处理|解决|反馈|办理|解答|回应")
 _CLAUSE_SEP = re.compile(r"[，,;；:：]")
@@ -650,7 +652,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 确定1名局领导…, 领导出席发布会25人次: people are never items disclosed nor events
     if lab in ("DISCLOSED_TOTAL", "APPLICATIONS") and produced_figure(clause):
         return None  # 制作获取政府信息共33条,其中主动公开信息数33条: made or obtained, the part after 其中 is disclosed
-    if _STRONG_VETO.search(clause) or ADOPTED_BY_OTHERS.search(clause):
+    if _STRONG_VETO.search(_REPOSTED_AND_PUBLISHED.sub("发布", clause)) or ADOPTED_BY_OTHERS.search(clause):
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
         return None  # 咨询类267件: a split of the requests by kind

@@ -295,3 +295,15 @@ def test_a_figure_whose_own_clause_receives_counts_what_came_in() -> None:
     text = "依托青山12345便民服务平台,对网民的咨询投诉件及时处理并反馈,全年共收到1556件咨询投诉件,已办结1504件。"
     got = [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
     assert got == [("1556件", "HOTLINE_RECEIVED"), ("1504件", "HOTLINE_RESOLVED")]
+
+
+def test_reposted_and_published_is_the_bodys_own_figure() -> None:
+    """转载 alone counts others' items (O); 转载、发布解读信息0条 and 发布转载政策解读17条 are the body's own."""
+    from ie.keywords import weak_label
+
+    def labels(text: str) -> list[tuple[str, str]]:
+        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+
+    assert labels("2022年,青山局未出台规范性文件,转载、发布解读信息0条。") == [("0条", "INTERPRETATIONS")]
+    assert labels("全年发布转载政策解读17条。") == [("17条", "INTERPRETATIONS")]
+    assert labels("转载重大政策信息765条。") == []
