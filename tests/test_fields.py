@@ -1247,3 +1247,26 @@ def test_a_channels_share_of_the_total_beats_a_topics_figure() -> None:
     fields, _, _ = merge_fields(record, norm)
     assert fields["disclosed_website"]["value"] == 160
     assert fields["disclosed_total"]["value"] == 286
+
+
+def test_items_sent_up_do_not_stop_the_single_channel_total() -> None:
+    """街道通过政务公开专栏主动发布各类政府信息27条 is the report's one disclosure figure: also its total, even
+    when the model tagged 全年累计报送信息115条 (items sent up to higher levels, not disclosed) as a total."""
+    from ie.fields import merge_fields
+    from ie.normalize import normalize
+
+    text = ("青山街道2024年政府信息公开工作年度报告\n一、总体情况\n2024年,街道通过政务公开专栏主动发布各类政府信息27条。"
+            "同时,积极向上级部门报送工作信息,全年累计报送信息115条,被采用111条。")
+    norm = normalize(text)
+
+    def item(q: str, label: str, conf: float) -> dict:
+        s = text.index(q)
+        return {"label": label, "text": q, "start": s, "end": s + len(q), "value": int(q[:-1]), "unit": "条",
+                "approximate": False, "confidence": conf}
+
+    record = {"meta": {"issuer": {"value": "青山街道办事处", "confidence": 0.99}, "year": {"value": 2024}},
+              "narrative": [item("27条", "DISCLOSED_WEBSITE", 0.97), item("115条", "DISCLOSED_TOTAL", 0.5)],
+              "tables": {}, "checks": []}
+    fields, _, _ = merge_fields(record, norm)
+    assert fields["disclosed_website"]["value"] == 27
+    assert fields["disclosed_total"]["value"] == 27
