@@ -348,7 +348,7 @@ _INTERPRETS_OPENS_CLAUSE = re.compile(
 
 # 转载、发布解读信息0条, 发布转载政策解读17条: reposted and published, the body's own figure (转载 alone is others')
 _REPOSTED_AND_PUBLISHED = re.compile(r"发布(?:[、和及与])?转载|转载(?:[、和及与])?发布")
-_RECEIVE_VERB = re.compile(r"收到|受理|接到|接收|接听|收集")
+_RECEIVE_VERB = re.compile(r"收到|受理|接到|接收|接受|接听|收集")
 _RESOLVE_VERB = re.compile(r"办结|答复|回复|处理|解决|反馈|办理|解答|回应")
 _CLAUSE_SEP = re.compile(r"[，,;；:：]")
 
@@ -656,9 +656,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
         return None  # 咨询类267件: a split of the requests by kind
-    if lab == "HOTLINE_RECEIVED" and any(h[3] == "RESOLVE" and h[0] >= clause_start for h in hits[-3:]) \
-            and not _RECEIVED_AND_RESOLVED.search(window[clause_start:]):
-        return "HOTLINE_RESOLVED"  # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件
+    resolves = [h for h in hits[-3:] if h[3] == "RESOLVE" and h[0] >= clause_start]
+    if lab == "HOTLINE_RECEIVED" and resolves and not _RECEIVED_AND_RESOLVED.search(window[clause_start:]) \
+            and not _RECEIVE_VERB.search(window, resolves[-1][1]):
+        # 回复网民留言25条; not 主动回应,2024年共受理…来访信件34件, nor 咨询处理情况 本局共接受…咨询0次 (a heading's verb)
+        return "HOTLINE_RESOLVED"
     if lab == "HOTLINE_RECEIVED" and re.search(r"依申请|信息公开申请", clause) and not _APP_SPLIT.search(clause) \
             and unit in COUNT_UNITS:
         return "APPLICATIONS"  # 本单位接到依申请公开方面的诉求3件: requests for disclosure

@@ -295,6 +295,10 @@ def test_a_figure_whose_own_clause_receives_counts_what_came_in() -> None:
     text = "依托青山12345便民服务平台,对网民的咨询投诉件及时处理并反馈,全年共收到1556件咨询投诉件,已办结1504件。"
     got = [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
     assert got == [("1556件", "HOTLINE_RECEIVED"), ("1504件", "HOTLINE_RESOLVED")]
+    # a heading's 处理 before the clause's own 接受 does not make the figure resolved
+    text = "四、政府信息公开咨询处理情况 本局2017年度共接受市民针对政府信息公开的咨询12次。回复网民留言25条。"
+    got = [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+    assert got == [("12次", "HOTLINE_RECEIVED"), ("25条", "HOTLINE_RESOLVED")]
 
 
 def test_reposted_and_published_is_the_bodys_own_figure() -> None:
