@@ -656,6 +656,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None  # 宣布废止失效文件8件, 现行有效规章207部, 报送查阅中心文件2109件
     if (lab.startswith("HOTLINE") or lab == "PRESS_EVENTS") and re.search(r"类[^，,]{0,3}$", window):
         return None  # 咨询类267件: a split of the requests by kind
+    if lab == "POLICY_DOCS" and re.search(r"类\s*$", window) and "申请" in s[sent_start:start]:
+        return None  # 从申请的信息内容来看,行政许可类5件,…政策法规类1件: applications split by subject
     resolves = [h for h in hits[-3:] if h[3] == "RESOLVE" and h[0] >= clause_start]
     if lab == "HOTLINE_RECEIVED" and resolves and not _RECEIVED_AND_RESOLVED.search(window[clause_start:]) \
             and not _RECEIVE_VERB.search(window, resolves[-1][1]):

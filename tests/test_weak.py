@@ -311,3 +311,13 @@ def test_reposted_and_published_is_the_bodys_own_figure() -> None:
     assert labels("2022年,青山局未出台规范性文件,转载、发布解读信息0条。") == [("0条", "INTERPRETATIONS")]
     assert labels("全年发布转载政策解读17条。") == [("17条", "INTERPRETATIONS")]
     assert labels("转载重大政策信息765条。") == []
+
+
+def test_applications_split_by_subject_are_no_policy_documents() -> None:
+    """从申请的信息内容来看,…政策法规类1件 sorts the applications by subject (O); 发布政策法规类信息12条 stays."""
+    from ie.keywords import weak_label
+
+    text = "从申请的信息内容来看,行政许可类5件,拆迁安置信息1件,政策法规类2件。"
+    assert not any(s["label"] == "POLICY_DOCS" for s in weak_label(text))
+    kept = "全年在门户网站发布政策法规类信息12条。"
+    assert [s["label"] for s in weak_label(kept)] != []
