@@ -75,7 +75,8 @@ def test_flattened_pre2019_table_with_two_glued_columns():
             "未发生行政复议和行政诉讼，未收取信息处理费。"
             "附件：政府信息公开情况统计表指标名称计量单位2016年度历年累计主动公开文件数条206912106"
             "其中：1.政府网站公开数条2069121062.政府公报公开数条07受理依申请公开信息总数条00"
-            "其中：1.当面申请数条002.网上申请数条00对申请的答复总数条1215行政复议数件00行政诉讼数件01\n")
+            "其中：1.当面申请数条002.网上申请数条00对申请的答复总数条1215行政复议数件00行政诉讼数件01。"
+            "另处理信息公开投诉件3件。\n")
     norm = normalize(text)
     tables, _, _ = parse_tables(norm, split_sections(norm.text))
     pre = tables["statistics_pre2019"]
@@ -85,6 +86,7 @@ def test_flattened_pre2019_table_with_two_glued_columns():
     assert cells["channel_website"]["value"] == 2069  # the trailing 2 is the next row's ordinal
     assert cells["channel_gazette"]["value"] == 0 and cells["requests_received"]["value"] == 0
     assert cells["admin_review_total"]["value"] == 0 and cells["litigation_total"]["value"] == 0
+    assert not any("投诉" in k for k in cells)  # the prose after the table is no row
     answered = next(c for k, c in cells.items() if "答复总数" in k)
     assert answered["value"] is None and answered["flag"] == "corrupted"  # 1 | 215 or 12 | 15: not guessed
     for c in cells.values():

@@ -286,6 +286,7 @@ _P_GLUED_ROW = re.compile(r"(?P<unit>人次|万元|条|件|个|次|人|元|份|�
 _NEXT_ORDINAL = re.compile(r"\d[.、](?=[\u4e00-\u9fff])")
 _P_THIS_YEAR_COL = re.compile(r"\d{4}\s*年度?|本年度?|本期|统计数")
 _P_ALL_YEARS_COL = re.compile(r"历年累计|累计")
+_MAX_GLUED_LABEL = 40  # a row label of the 统计表 (其中：3.信函、传真申请数) is far shorter than a sentence
 _ROW_WORDS = ("主动公开", "网站", "公报", "申请", "答复", "复议", "诉讼", "收费")
 _NUMBERED_PART = re.compile(r"\s*(?:其中\s*[:：]?)?\s*\d{1,2}\s*[.、]")
 _PROSE_FIGURE = re.compile(r"(\d{2,})\s*(?:条|件|份|篇|个|项|次)")
@@ -300,11 +301,13 @@ def _pre2019_glued_rows(text: str, s: int, e: int) -> list[_Row]:
     m = T.P_ANCHOR.search(text, s, e)
     if m is None:
         return []
-    rows = []
+    rows: list[tuple[int, int, int]] = []
     for r in _P_GLUED_ROW.finditer(text, m.end(), e):
         a, b = r.span("run")
         if _NEXT_ORDINAL.match(text, b - 1):
             b -= 1
+        if rows and (r.start("unit") - rows[-1][2] > _MAX_GLUED_LABEL or "。" in text[rows[-1][2]:r.start("unit")]):
+            break  # prose after the table: its figures are no rows
         if b > a:
             rows.append((r.start("unit"), a, b))
     if len(rows) < _MIN_ROWS:
