@@ -63,9 +63,10 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
-    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|气象部门|部(?!门)|海关|调查队|馆"
+    "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|气象部门|部(?![门署])|海关|调查队|馆"
     "|消防救援支队|消防救援大队|救援支队|支队|大队"  # fire-rescue and police detachments publish their own reports
     "|垦殖场|园艺场|农场|林场|牧场|茶场|渔场"  # state farms report like townships (东风垦殖场)
+    "|高新区|开发区|经开区|保税区"  # zones report through their committees (临沂高新区)
     "|供销合作社|合作社|联合社|中学|小学|学校|大学|学院"  # public institutions publish them too
 )
 _ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
@@ -95,7 +96,7 @@ _NOT_ORG_RE = re.compile(
     r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过|推动|指导|协调|督促|负责|带动|报送|上报|共(?!青团))|时任|在|书记"  # a clause
-    r"|了"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…): no body name holds 了
+    r"|了|作为"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…, …办公室作为高新区…): no body name holds 了 or 作为
     r"|严格|按照|认真|实现|全[省市区县旗镇乡]$"  # 綦江区严格按照国务院…, 实现全市…: a clause, not a name
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
@@ -584,8 +585,8 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2
         elif town:  # 章贡区人民政府水东镇办公室: the town's office answers for the town
             e = s + town.start() + (2 if norm.text[s + town.start():].startswith("街道") else 1)
-        elif re.search(r"(?:局|馆|委|院|厅|中心|委员会|场)办公室$", norm.text[s:e]):
-            e -= 3  # 请与青山区档案馆办公室联系: the body's own office answers for the body
+        elif own := re.search(r"(?<=局|馆|委|院|厅|心|会|场|区|学|校)(?:行政|党政|综合)?办公室$", norm.text[s:e]):
+            e = s + own.start()  # 请与青山区档案馆办公室联系, 太和县中医院行政办公室: the body's own office answers for it
         party = re.match(r"中共[\u4e00-\u9fff]{1,12}?委(?=[\u4e00-\u9fff]{1,12}?(?:人民政府|政府))", norm.text[s:e])
         if party:  # 中共嵊泗县委嵊泗县人民政府办公室: the joint office of the party committee and the government
             s += party.end()

@@ -626,6 +626,11 @@ def test_untitled_pages_year_end_and_joined_bodies(text, issuer, year):
     # the year opens a clause whose subject is the body
     ("一、总体情况\n根据条例规定和省、市、县政府信息公开工作要求,2019年县地方志办在领导小组的指导下,全面贯彻文件精神。\n",
      "县地方志办", 2019),
+    # a hospital's or a zone's own office in the contact line answers for the body; a zone is a body
+    ("本报告中所列数据的统计时限自2019年1月1日至2019年12月31日。如对本报告有任何疑问,请与青河县中医院行政办公室联系。\n",
+     "青河县中医院", 2019),
+    ("本报告中所列数据的统计时限自2023年1月1日至2023年12月31日。如有疑问,请与青山市高新区党政办公室联系。\n",
+     "青山市高新区", 2023),
     # 的 between the year and the place is no part of the name
     ("本报告中所列数据的统计时限自2012年1月1日至2012年12月31日。\n一、概述\n"
      "2012年的青川市政府信息公开工作,根据国务院、省政府的统一部署,稳步推进。\n", "青川市", 2012),
@@ -764,3 +769,9 @@ def test_titles_and_openings_that_name_the_body(text, issuer, year):
     if year is not None:
         assert meta["year"]["value"] == year
     _check_offsets(meta, original)
+
+
+def test_a_verb_ending_like_a_body_is_no_name() -> None:
+    """学校专题研究部署…: 部署 is a verb, so 学校专题研究部 is no body."""
+    meta, _ = meta_of("一、总体情况\n2021年,学校专题研究部署政务公开工作,开展了1次专题线上培训。\n")
+    assert (meta["issuer"] or {}).get("value") != "学校专题研究部"
