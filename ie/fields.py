@@ -315,7 +315,12 @@ def _named_beside(norm: Any, m: _Mention, words: re.Pattern[str]) -> bool:
 
 def _clause_before(norm: Any, m: _Mention) -> str:
     """The clause of the mention's sentence up to the mention."""
-    ss, ns, _ = _sentence_at(norm, m.start)
+    return _clause_up_to(norm, m.start)
+
+
+def _clause_up_to(norm: Any, ostart: int) -> str:
+    """The clause of the sentence at original offset ``ostart``, up to it."""
+    ss, ns, _ = _sentence_at(norm, ostart)
     return re.split(r"[,,;;]", norm.text[ss:ns])[-1]
 
 
@@ -1047,8 +1052,7 @@ _OTHER_CHANNEL_COUNT = re.compile(r"(?:微信|微博|公众号|新媒体|客户�
 def _item_not_the_bodys_own(norm: Any, item: dict) -> bool:
     """A narrative item whose clause sends the items up or counts others' (全年累计报送信息115条): it is no
     channel or total of the body's own, so it does not stop the single-channel rule."""
-    ss, ns, _ = _sentence_at(norm, item["start"])
-    return _not_the_bodys_own(re.split(r"[,,;;]", norm.text[ss:ns])[-1])
+    return _not_the_bodys_own(_clause_up_to(norm, item["start"]))
 
 
 def _total_from_single_channel(record: dict, norm: Any, website: dict | None) -> dict | None:

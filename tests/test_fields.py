@@ -1228,23 +1228,11 @@ def test_consultations_on_draft_documents_are_no_documents_issued():
 def test_a_channels_share_of_the_total_beats_a_topics_figure() -> None:
     """主动公开信息286条,其中通过网站公开160条 is the website's figure; 在门户网站公开经济服务管理信息7条 later is
     one topic's, however sure the model is of both."""
-    from ie.fields import merge_fields
-    from ie.normalize import normalize
-
     text = ("青山街道2021年政府信息公开工作年度报告\n一、总体情况\n2021年,青山街道办事处主动公开信息数为286条,"
             "其中通过网站公开160条,公告栏公开120条。在政府门户网站上公开经济服务管理信息7条。")
-    norm = normalize(text)
-
-    def item(q: str, label: str, conf: float) -> dict:
-        s = text.index(q)
-        return {"label": label, "text": q, "start": s, "end": s + len(q), "value": int(q[:-1]), "unit": "条",
-                "approximate": False, "confidence": conf}
-
-    record = {"meta": {"issuer": {"value": "青山街道办事处", "confidence": 0.99}, "year": {"value": 2021}},
-              "narrative": [item("286条", "DISCLOSED_TOTAL", 0.95), item("160条", "DISCLOSED_WEBSITE", 0.94),
-                            item("7条", "DISCLOSED_WEBSITE", 0.97)],
-              "tables": {}, "checks": []}
-    fields, _, _ = merge_fields(record, norm)
+    fields = fields_for(text, [item(text, "286条", "DISCLOSED_TOTAL", 286, "条", 0.95),
+                               item(text, "160条", "DISCLOSED_WEBSITE", 160, "条", 0.94),
+                               item(text, "7条", "DISCLOSED_WEBSITE", 7, "条", 0.97)])
     assert fields["disclosed_website"]["value"] == 160
     assert fields["disclosed_total"]["value"] == 286
 
@@ -1252,21 +1240,9 @@ def test_a_channels_share_of_the_total_beats_a_topics_figure() -> None:
 def test_items_sent_up_do_not_stop_the_single_channel_total() -> None:
     """街道通过政务公开专栏主动发布各类政府信息27条 is the report's one disclosure figure: also its total, even
     when the model tagged 全年累计报送信息115条 (items sent up to higher levels, not disclosed) as a total."""
-    from ie.fields import merge_fields
-    from ie.normalize import normalize
-
     text = ("青山街道2024年政府信息公开工作年度报告\n一、总体情况\n2024年,街道通过政务公开专栏主动发布各类政府信息27条。"
             "同时,积极向上级部门报送工作信息,全年累计报送信息115条,被采用111条。")
-    norm = normalize(text)
-
-    def item(q: str, label: str, conf: float) -> dict:
-        s = text.index(q)
-        return {"label": label, "text": q, "start": s, "end": s + len(q), "value": int(q[:-1]), "unit": "条",
-                "approximate": False, "confidence": conf}
-
-    record = {"meta": {"issuer": {"value": "青山街道办事处", "confidence": 0.99}, "year": {"value": 2024}},
-              "narrative": [item("27条", "DISCLOSED_WEBSITE", 0.97), item("115条", "DISCLOSED_TOTAL", 0.5)],
-              "tables": {}, "checks": []}
-    fields, _, _ = merge_fields(record, norm)
+    fields = fields_for(text, [item(text, "27条", "DISCLOSED_WEBSITE", 27, "条", 0.97),
+                               item(text, "115条", "DISCLOSED_TOTAL", 115, "条", 0.5)])
     assert fields["disclosed_website"]["value"] == 27
     assert fields["disclosed_total"]["value"] == 27
