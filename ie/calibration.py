@@ -491,7 +491,7 @@ def validation_records(train_path: str | Path, config: str | Path | None = None)
     cfg_path = Path(config) if config else Path(__file__).resolve().parents[1] / "configs" / "default.yaml"
     cfg = yaml.safe_load(cfg_path.read_text(encoding="utf-8"))
     data = cfg["data"]
-    seed = int(data.get("seed", cfg.get("seed", 13)))
+    seed = int(data.get("seed", 13))  # as training.dataset.build_dataset: the run's own seed never moves the split
     out: list[dict] = []
     for src in data["sources"]:
         frac = float(src.get("validation_fraction", 0.0))

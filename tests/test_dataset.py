@@ -201,3 +201,25 @@ def test_join_reports_shifts_spans() -> None:
     j = joined[0]
     assert j["text"] == "收到申请12件。\n办结率100%。"
     assert [j["text"][s["start"]:s["end"]] for s in j["spans"]] == ["12件", "100%"]
+
+
+def test_calibration_validation_split_is_the_training_split(tmp_path: Path) -> None:
+    """ie.calibration.validation_records (what the fusion is fitted on) must hold out exactly the documents
+    training held out, whatever the run's own seed: a sweep over seeds once fitted its fusion weights on
+    documents the model had trained on."""
+    from ie.calibration import validation_records
+
+    recs = [_rec(f"r{i}", f"第{i}号机关全年收到申请{i + 3}件。", [(f"{i + 3}件", "APPLICATIONS")], report=f"rep{i}")
+            for i in range(40)]
+    train_path = tmp_path / "narrative.jsonl"
+    train_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    data = {"max_len": 64, "keep_no_quantity": 1.0,
+            "sources": [{"name": "real_train", "path": str(train_path), "weight": 1, "validation_fraction": 0.3}]}
+    dd = build_dataset(data)
+    held_texts = set(dd["validation"]["text"])
+    assert 0 < len(held_texts) < len(recs)
+    for seed in (13, 1):
+        cfg_path = tmp_path / f"cfg{seed}.yaml"
+        cfg_path.write_text(json.dumps({"seed": seed, "data": data}), encoding="utf-8")  # JSON is YAML
+        got = validation_records(train_path, cfg_path)
+        assert {r["text"] for r in got} == held_texts

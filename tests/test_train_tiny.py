@@ -188,3 +188,29 @@ def test_keyword_hints_path(tmp_path: Path) -> None:
     noisy = corrupt_hints([0, 5, 5, 5, 0, 2, 2], rng, drop=0.5, swap=0.5)
     assert noisy[0] == noisy[4] == 0 and len(set(noisy[1:4])) == 1 and len(set(noisy[5:7])) == 1
     assert corrupt_hints([0, 5, 5, 0], rng, drop=0.0, swap=0.0) == [0, 5, 5, 0]
+
+
+def test_weight_soup_is_the_mean_and_loads(tiny_model, tmp_path: Path) -> None:
+    """training.sweep.soup averages two fine-tuned runs weight by weight; the result is a model the tagger runs."""
+    import shutil
+
+    import torch
+    from transformers import BertForTokenClassification
+
+    from ie.tagger import Tagger
+    from training.sweep import deep_merge, soup
+
+    model_dir, _ = tiny_model
+    other = tmp_path / "other"
+    shutil.copytree(model_dir, other)
+    m = BertForTokenClassification.from_pretrained(str(other)).float()
+    with torch.no_grad():
+        m.classifier.bias += 0.5
+    m.save_pretrained(str(other))
+    out = soup([model_dir, other], tmp_path / "soup")
+    a = BertForTokenClassification.from_pretrained(str(model_dir)).float().classifier.bias
+    got = BertForTokenClassification.from_pretrained(str(out)).float().classifier.bias
+    assert torch.allclose(got, a + 0.25, atol=2e-3)  # the soup is stored in fp16
+    assert "fusion" not in json.loads((out / "govie_inference.json").read_text())
+    assert isinstance(Tagger.load(out).predict("我局收到政府信息公开申请12件。"), list)
+    assert deep_merge({"a": {"b": 1, "c": 2}, "d": [1]}, {"a": {"b": 3}, "d": [2]}) == {"a": {"b": 3, "c": 2}, "d": [2]}

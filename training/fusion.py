@@ -119,23 +119,17 @@ def cross_validated(rows: list[tuple], missed: int, folds: int = 5, seed: int = 
     return prf(pred, Y, missed)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--config", default=str(REPO / "configs" / "default.yaml"))
-    ap.add_argument("--model", default=str(REPO / "models" / "default"))
-    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
-    ap.add_argument("--write", action="store_true", help="store the weights in the model's govie_inference.json")
-    args = ap.parse_args(argv)
-
+def fit_report(model: str | Path, config: str | Path, shared: str | Path) -> dict:
+    """Fit the three weights for ``model`` on the real validation split; the report ``main`` prints."""
     from ie.calibration import validation_records
     from ie.tagger import Tagger
 
-    tagger = Tagger.load(args.model)
-    records = validation_records(Path(args.shared) / "train" / "narrative.jsonl", args.config)
+    tagger = Tagger.load(model)
+    records = validation_records(Path(shared) / "train" / "narrative.jsonl", config)
     rows, missed = collect(tagger, records)
     P, K, Y = _arrays(rows)
     theta = fit(P, K, Y)
-    report = {
+    return {
         "validation_excerpts": len(records),
         "candidates": len(rows),
         "gold_spans": int((Y > 0).sum()) + missed,
@@ -147,15 +141,30 @@ def main(argv: list[str] | None = None) -> int:
         "weights": {"a": round(float(theta[0]), 4), "b": round(float(theta[1]), 4),
                     "bias_o": round(float(theta[2]), 4), "min_confidence": MIN_CONFIDENCE},
     }
+
+
+def write_weights(model: str | Path, report: dict) -> Path:
+    """Store the fitted weights in the model's ``govie_inference.json`` (key ``fusion``)."""
+    path = Path(model) / "govie_inference.json"
+    opts = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    opts["fusion"] = {**report["weights"], "fitted_on": "real validation split (training/fusion.py)",
+                      "validation": {k: report[k] for k in ("model_alone", "keywords_alone",
+                                                      "fusion_5fold_no_threshold", "fusion_5fold")}}
+    path.write_text(json.dumps(opts, indent=1), encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--config", default=str(REPO / "configs" / "default.yaml"))
+    ap.add_argument("--model", default=str(REPO / "models" / "default"))
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    ap.add_argument("--write", action="store_true", help="store the weights in the model's govie_inference.json")
+    args = ap.parse_args(argv)
+    report = fit_report(args.model, args.config, args.shared)
     print(json.dumps(report, indent=1))
     if args.write:
-        path = Path(args.model) / "govie_inference.json"
-        opts = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        opts["fusion"] = {**report["weights"], "fitted_on": "real validation split (training/fusion.py)",
-                          "validation": {k: report[k] for k in ("model_alone", "keywords_alone",
-                                                          "fusion_5fold_no_threshold", "fusion_5fold")}}
-        path.write_text(json.dumps(opts, indent=1), encoding="utf-8")
-        print(f"wrote {path}")
+        print(f"wrote {write_weights(args.model, report)}")
     return 0
 
 

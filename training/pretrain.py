@@ -41,6 +41,7 @@ from training.modeling import (
     resolve,
     set_seed,
     setup_threads,
+    use_accelerator,
     write_vocab_and_tokenizer,
 )
 
@@ -182,7 +183,7 @@ def pretrain(cfg: dict) -> Path:
     model = _fast_mlm_class()(bert_config(len(tokens), cfg.get("model", {})))
     args = TrainingArguments(
         output_dir=str(work / "pretrain_ckpt"),
-        use_cpu=True,
+        use_cpu=not use_accelerator(cfg),
         seed=seed,
         data_seed=seed,
         per_device_train_batch_size=int(pcfg.get("batch_size", 16)),
@@ -211,7 +212,7 @@ def pretrain(cfg: dict) -> Path:
     t1 = time.time()
     result = trainer.train(resume_from_checkpoint=bool(resume) or None)
     train_s = time.time() - t1
-    model.save_pretrained(str(out_dir))
+    model.to("cpu").save_pretrained(str(out_dir))
     losses = [h for h in trainer.state.log_history if "loss" in h]
     meta = {
         "chars": n_chars,

@@ -38,6 +38,7 @@ from training.modeling import (
     resolve,
     set_seed,
     setup_threads,
+    use_accelerator,
     widen_token_types,
     write_vocab_and_tokenizer,
 )
@@ -116,7 +117,8 @@ def _pretrain_summary(pdir: Path) -> str:
     if not path.exists():
         return ""
     m = json.loads(path.read_text(encoding="utf-8"))
-    return f" ({m.get('steps')} MLM steps, final loss {m.get('final_loss', float('nan')):.2f})"
+    loss = m.get("final_loss")
+    return f" ({m.get('steps')} MLM steps, final loss " + (f"{loss:.2f})" if loss is not None else "not logged)")
 
 
 def _weighted_trainer_class(o_weight: float):
@@ -231,7 +233,7 @@ def train(cfg: dict, *, evaluate_after: bool = True) -> dict[str, Any]:
     ckpt_dir = work / "checkpoints"
     args = TrainingArguments(
         output_dir=str(ckpt_dir),
-        use_cpu=True,
+        use_cpu=not use_accelerator(cfg),
         seed=seed,
         data_seed=seed,
         num_train_epochs=float(tcfg.get("epochs", 5)),
@@ -289,7 +291,7 @@ def train(cfg: dict, *, evaluate_after: bool = True) -> dict[str, Any]:
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
-    model = trainer.model
+    model = trainer.model.to("cpu")  # saved and exported from the CPU, whatever trained it
     if tcfg.get("save_fp16", False):
         model = model.half()
     model.save_pretrained(str(out_dir))
