@@ -147,6 +147,8 @@ def render(model_dir: Path, metrics: dict, bench: dict | None, notes: str = "") 
         "python -m ie.calibration narrative --fit                     # confidence calibration map",
         "python -m training.benchmark --repeat 2 --threads 2 > runs/benchmark.json   # speed / memory",
         "python -m training.model_card --model models/default --benchmark runs/benchmark.json",
+        "# on a lent GPU machine: seeds, variants and weight soups of this recipe, each measured the same way",
+        "python -m training.sweep --sweep configs/sweep_gpu.yaml --out runs/sweep",
         "```",
         "",
     ]
