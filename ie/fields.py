@@ -124,6 +124,8 @@ FIELD_SPECS: dict[str, FieldSpec] = {
 # a narrative-only field needs a (calibrated) span probability of at least this; below it the field is null
 # (the span stays in record["narrative"])
 MIN_NARRATIVE_CONFIDENCE = 0.2
+_RULE_NAMES = {"processing_fees": "processing_fee_sentence", "reviews_total": "review_litigation_sentence",
+               "lawsuits_total": "review_litigation_sentence"}
 _DEFAULT_CELL_UNITS = {"response_rate": "%", "processing_fees": "元", "press_events": "次", "training": "次"}
 _UNIT_SCALE = {"元": 1.0, "万元": 10_000.0}
 
@@ -428,6 +430,48 @@ def _new_media_only(norm: Any, m: _Mention) -> bool:
     return _first_figure_about(norm, m, _NEW_MEDIA_RE)
 
 
+# the platforms a new-media figure can be about (微信 and 公众号 are one)
+_PLATFORMS = {"微信": re.compile(r"微信|公众号|服务号|订阅号"), "微博": re.compile(r"微博"), "抖音": re.compile(r"抖音"),
+              "头条": re.compile(r"头条"), "视频号": re.compile(r"视频号"), "快手": re.compile(r"快手"),
+              "客户端": re.compile(r"客户端|APP|App|app")}
+_NEW_MEDIA_TOGETHER = re.compile(r"新媒体|两微|双微|政务微博微信|政务微信微博")
+
+
+def _one_account_each(norm: Any, mentions: list[_Mention]) -> list[str]:
+    """微博发布信息16000条,…;微信发布信息1500条: the sentence of the new-media figure gives figures of single
+    platforms, for two platforms or more, and none for new media together. Picking one of them would report one
+    account's posts as the body's new-media total (three readers of such pages all left the field null); returns
+    the figures (``微信 748条``) when that is so, else an empty list. The other platforms' figures count whether
+    or not the model tagged them."""
+    top = next((m for m in mentions if m.source == "narrative" and m.in_scope and m.main_unit), None)
+    if top is None:
+        return []
+    ss, _, se = _sentence_at(norm, top.start)
+    text = norm.text
+    if se < len(text):  # 微博…发布信息16000条,关注量85.4万;微信…发布信息1500条: the next sentence too
+        se = sentence_bounds(text, se + 1, stop_at_newline=False)[1]
+    per_platform: dict[str, set[str]] = {}
+    cut = ss
+    for f in _ITEM_FIGURE.finditer(text, ss, se):
+        words = re.split(r"[,,;;]", text[cut:f.start()])[-1]
+        cut = f.end()
+        if _NEW_MEDIA_TOGETHER.search(words):
+            return []
+        named = [p for p, rx in _PLATFORMS.items() if rx.search(words)]
+        if len(named) > 1 and "微信" in named and not re.search(r"微信|服务号|订阅号", words):
+            named.remove("微信")  # 今日头条公众号: an account on 头条, not on WeChat
+        if len(named) > 1 and not _WEB.search(words):
+            return []  # 微信、微博共发布信息2483条: the new media together
+        if len(named) == 1 and not _WEB.search(words):
+            per_platform.setdefault(named[0], set()).add(f.group(0).replace(" ", ""))
+    if len(per_platform) < 2:
+        return []
+    return [f"{p} {v}" for p, vs in per_platform.items() for v in sorted(vs)]
+
+
+_ITEM_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*万?\s*[余多]?\s*(?:条|篇)")
+
+
 _NEWS_OUTLETS = re.compile(r"新闻媒体|(?<!新)媒体|报刊|报纸|日报|电视台?|广播|电台")
 
 
@@ -673,6 +717,44 @@ def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# reviews and lawsuits by rule (reports with no table that holds them)
+
+# 收到针对我办政府信息公开的行政复议3件, 共受理行政复议案件2件, 行政诉讼案件4件: the count right after the noun
+_REVIEW_NUM = re.compile(r"行政复议(?:案件|申请)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)")
+_LAWSUIT_NUM = re.compile(r"行政诉讼(?:案件)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)")
+_OTHER_YEAR_BEFORE = re.compile(r"上年|去年|上一年|同比|累计|历年|以来")
+
+
+def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
+    """Counts of 行政复议 (``reviews_total``) or 行政诉讼 (``lawsuits_total``) stated in the prose of a report whose
+    tables do not hold them (pre-2019 reports without their 统计表, pages cut before the tables).
+
+    Only in the section on reviews and lawsuits over disclosure (五、因政府信息公开申请行政复议、提起行政诉讼的
+    情况), or, where a report has no such section, in a sentence about disclosure: a justice bureau's own caseload
+    of reviews (全年办理行政复议案件56件) is no count of reviews over its disclosure. A statement in words only
+    (未发生…行政复议) names no figure and stays null."""
+    text = norm.text
+    rx = _REVIEW_NUM if key == "reviews_total" else _LAWSUIT_NUM
+    ranges = _section_ranges(norm)
+    s, e = ranges.get("review_litigation", (0, len(text)))
+    out: list[_Mention] = []
+    for m in rx.finditer(text, s, e):
+        ss, _ = sentence_bounds(text, m.start())
+        before = text[ss:m.start()]
+        if "review_litigation" not in ranges and "信息公开" not in before:
+            continue
+        if re.search(r"审理|复议机关", before[-12:]):
+            continue  # 审理政府信息公开行政复议案件7起: reviews it heard as the reviewing body, not reviews of it
+        if _OTHER_YEAR_BEFORE.search(before) or (hasattr(norm, "is_corrupted")
+                                                 and norm.is_corrupted(m.start("num"), m.end("unit"))):
+            continue
+        os_, oe = norm.to_original(m.start("num"), m.end("unit"))
+        out.append(_Mention(int(m.group("num")), "件", os_, oe, 0.85, "rule", index=len(out),
+                            text=text[m.start("num"):m.end("unit")]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
 # tables
 
 
@@ -870,6 +952,15 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if tv is None and mentions and not mentions[0].body_ok and issuer_sure \
                 and _is_whole_government(issuer) and not _office_speaks(norm, mentions[0].start, issuer):
             mentions = []  # every figure speaks of a part of the government (县直部门发布信息3044条)
+        if tv is None and key in ("reviews_total", "lawsuits_total"):
+            mentions = review_litigation_candidates(norm, key)
+        if tv is None and key == "disclosed_newmedia":
+            accounts = _one_account_each(norm, mentions)
+            if accounts:
+                warnings.append("fields.disclosed_newmedia: figures for single accounts ("
+                                + ", ".join(accounts) + ") and none for new media together: left null")
+                fields[key] = None
+                continue
         if tv is None and not mentions:
             fields[key] = None
             continue
@@ -889,7 +980,7 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
             kind = "field_narrative" if best.source == "narrative" else "rule"
             evidence = {"start": best.start, "end": best.end, "text": best.text}
             if best.source == "rule":
-                evidence["rule"] = "processing_fee_sentence" if key == "processing_fees" else "finance_body_total"
+                evidence["rule"] = _RULE_NAMES.get(key, "finance_body_total")
             fields[key] = {
                 "value": best.value, "unit": best.unit, "confidence": cal.apply(conf, kind),
                 "sources": ["narrative"], "agree": None, "evidence": evidence,

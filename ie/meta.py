@@ -274,6 +274,8 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
         s += m.end()
     if text.startswith("的", s) and e - s > 3:  # 2012年的南平市政府信息公开工作: the 的 after a year is no name
         s += 1
+    if re.match(r"(?:促使|使得|使|让|令)", text[s:e]):
+        return None  # …发布机制,使审计局政府信息公开工作纳入…: the object of a causative verb, not a subject
     junk = _JUNK_BEFORE_ORG_RE.match(text, s, e)
     if junk and junk.end() < e:
         s = junk.end()

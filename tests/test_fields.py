@@ -1246,3 +1246,64 @@ def test_items_sent_up_do_not_stop_the_single_channel_total() -> None:
                                item(text, "115条", "DISCLOSED_TOTAL", 115, "条", 0.5)])
     assert fields["disclosed_website"]["value"] == 27
     assert fields["disclosed_total"]["value"] == 27
+
+
+PRE2019_REVIEWS = """青山县青河镇人民政府2014年政府信息公开工作年度报告
+一、概述
+2014年,我镇认真贯彻《条例》,全年主动公开政府信息86条。
+二、依申请公开政府信息情况
+2014年,我镇共受理政府信息公开申请3件,均已答复。
+三、因政府信息公开申请行政复议、提起行政诉讼的情况
+2014年,我镇共收到针对本镇政府信息公开的行政复议申请2件,行政诉讼案件1件,上年行政诉讼4件。
+四、存在的主要问题及改进措施
+培训不足。
+"""
+
+
+def test_reviews_and_lawsuits_read_from_the_prose_when_no_table_holds_them():
+    fields = fields_for(PRE2019_REVIEWS)
+    text = PRE2019_REVIEWS
+    for key, value, needle in (("reviews_total", 2, "2件"), ("lawsuits_total", 1, "1件")):
+        f = fields[key]
+        assert f["value"] == value and f["unit"] == "件", key
+        assert f["evidence"]["rule"] == "review_litigation_sentence"
+        assert text[f["evidence"]["start"]:f["evidence"]["end"]] == needle
+        assert 0.5 < f["confidence"] < 0.95  # a rule's reading, not a checked table cell
+
+
+@pytest.mark.parametrize("sentence", [
+    "2014年,县司法局全年办理行政复议案件56件,行政诉讼案件9件。",       # its own caseload, not about disclosure
+    "2014年,县政府审理政府信息公开行政复议案件7起。",                   # heard as the reviewing body
+    "2014年,未发生因政府信息公开申请行政复议、提起行政诉讼的情况。",     # words only: no figure, null
+])
+def test_review_counts_that_are_not_the_reports_own(sentence):
+    text = f"青山县2014年政府信息公开工作年度报告\n一、概述\n{sentence}\n"
+    fields = fields_for(text)
+    assert fields["reviews_total"] is None and fields["lawsuits_total"] is None
+
+
+NEWMEDIA_ACCOUNTS = """青山市河西区人民政府2023年政府信息公开工作年度报告
+一、总体情况
+(一)主动公开政府信息情况
+2023年,我区在门户网站主动公开政府信息1200条。加大政务新媒体公开力度,“河西发布”微博发布信息1600条,
+关注量8.5万;“河西发布”微信公众号发布信息150条,订阅数1.2万。
+"""
+
+
+def test_new_media_figures_of_single_accounts_leave_the_field_null():
+    text = NEWMEDIA_ACCOUNTS
+    narrative = [item(text, "1600条", "DISCLOSED_NEWMEDIA", 1600, "条"),
+                 item(text, "1200条", "DISCLOSED_TOTAL", 1200, "条")]  # the model missed the WeChat figure
+    rec, norm = record_for(text, narrative)
+    fields, _, warnings = merge_fields(rec, norm)
+    assert fields["disclosed_newmedia"] is None
+    assert any("微博 1600条" in w and "微信 150条" in w for w in warnings)
+    # a figure for the new media together is the field's value
+    together = text.replace("加大政务新媒体公开力度,", "政务新媒体共发布信息1750条,其中")
+    narrative = [item(together, "1750条", "DISCLOSED_NEWMEDIA", 1750, "条"),
+                 item(together, "1600条", "DISCLOSED_NEWMEDIA", 1600, "条")]
+    assert fields_for(together, narrative)["disclosed_newmedia"]["value"] == 1750
+    # one account alone is the body's new media
+    one = text.replace(";“河西发布”微信公众号发布信息150条,订阅数1.2万", "")
+    narrative = [item(one, "1600条", "DISCLOSED_NEWMEDIA", 1600, "条")]
+    assert fields_for(one, narrative)["disclosed_newmedia"]["value"] == 1600

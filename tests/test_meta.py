@@ -775,3 +775,12 @@ def test_a_verb_ending_like_a_body_is_no_name() -> None:
     """学校专题研究部署…: 部署 is a verb, so 学校专题研究部 is no body."""
     meta, _ = meta_of("一、总体情况\n2021年,学校专题研究部署政务公开工作,开展了1次专题线上培训。\n")
     assert (meta["issuer"] or {}).get("value") != "学校专题研究部"
+
+
+def test_the_object_of_a_causative_verb_is_no_issuer():
+    # 使审计局政府信息公开工作纳入…: 审计局 is what the mechanism acts on, the sentence's subject is elsewhere
+    text = ("引言\n本报告是根据《条例》要求,由青山市河西区审计局编制的2009年度政府信息公开年度报告。\n"
+            "一、概述\n2009年,我局建立起了正常发布机制,使审计局政府信息公开工作纳入规范化轨道。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市河西区审计局"
+    _check_offsets(meta, original)
