@@ -745,7 +745,7 @@ def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
             continue
         if re.search(r"审理|复议机关", before[-12:]):
             continue  # 审理政府信息公开行政复议案件7起: reviews it heard as the reviewing body, not reviews of it
-        if _OTHER_YEAR_BEFORE.search(before) or (hasattr(norm, "is_corrupted")
+        if _OTHER_YEAR_BEFORE.search(re.split(r"[,，;；]", before)[-1]) or (hasattr(norm, "is_corrupted")
                                                  and norm.is_corrupted(m.start("num"), m.end("unit"))):
             continue
         os_, oe = norm.to_original(m.start("num"), m.end("unit"))

@@ -74,7 +74,7 @@ _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
 # words that follow a body name at the start of a report's first sentence
 _VERB_AFTER = (
     "坚持|深入|认真|根据|以|在|全面|积极|按照|不断|始终|严格|围绕|紧紧|紧扣|高度|进一步|持续|通过|主动|着力|切实"
-    "|扎实|结合|贯彻|落实|把|将|对|始终|紧密|聚焦|立足|牢固|依法|继续|大力|共"
+    "|扎实|结合|贯彻|落实|把|将|对|始终|紧密|聚焦|立足|牢固|依法|继续|大力|共|是(?:主管|负责)"
     "|的?政府信息公开工作|的?政务公开工作"
 )
 _FIRST_SENT_RE = re.compile(
@@ -742,6 +742,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         # … or names in full a short form found there (市林业局 of 请与青山市林业局办公室联系)
         issuer_cands += [c for c in _contact_candidates(norm) if c.value in names
                          or any(n[:1] in _LEVEL_CHARS and c.value.endswith(n) for n in names)]
+    _declared_short_names(norm.text, issuer_cands)
     _name_the_place(norm.text, issuer_cands)
     issuer = _combine(_prefer_title(_merge_short_names(issuer_cands)))
 
@@ -798,6 +799,26 @@ def _abbreviates(short: str, name: str) -> bool:
         return False
     rest = iter(name[level + 1:])
     return all(ch in rest for ch in short[i + 1:])
+
+
+_DECLARED_SHORT_RE = re.compile(
+    rf"({_ORG})\s*[(（]\s*(?:以下)?简称\s*[:：]?\s*[“\"‘「]?([^”\"’」()（）,，。]{{2,15}}?)[”\"’」]?\s*[)）]")
+_LEADING_WORDS_RE = re.compile(r"(?:结合|根据|依据|按照|依照|对照|经|由|在|对|为|和|与|及|是|将|把|现将|本报告)+")
+
+
+def _declared_short_names(text: str, cands: list[_Cand]) -> None:
+    """国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”): the report declares its short name, and a candidate
+    with that short name is the body named in full (its evidence still shows the short form)."""
+    full_of: dict[str, str] = {}
+    for m in _DECLARED_SHORT_RE.finditer(text, 0, min(len(text), 2000)):
+        s, e = m.span(1)
+        lead = _LEADING_WORDS_RE.match(text, s, e)
+        c = _org_cand(text, lead.end() if lead else s, e, 0.8, "declared")
+        if c is not None and len(c.value) > len(m.group(2)):
+            full_of[m.group(2).strip()] = c.value
+    for c in cands:
+        if c.value in full_of:
+            c.value, c.alias = full_of[c.value], True
 
 
 def _name_the_place(text: str, cands: list[_Cand]) -> None:

@@ -784,3 +784,18 @@ def test_the_object_of_a_causative_verb_is_no_issuer():
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == "青山市河西区审计局"
     _check_offsets(meta, original)
+
+
+def test_a_declared_short_name_stands_for_the_full_name():
+    text = ("本报告依据《条例》要求,结合国家税务总局青山市河西区税务局(以下简称“河西区税务局”)政府信息公开工作"
+            "有关统计数据撰写。\n一、总体情况\n2022年,河西区税务局坚持以公开为常态。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "国家税务总局青山市河西区税务局"
+    _check_offsets(meta, original)
+
+
+def test_a_body_that_describes_itself_opens_the_overview():
+    text = ("一、总体情况\n青山市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门,按照《条例》的要求开展"
+            "政府信息公开工作。\n")
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市卫生健康委"
