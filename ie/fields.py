@@ -333,10 +333,14 @@ _READING_PLACES = re.compile(r"档案馆|档案局|图书馆|查阅(?:场所|点
 
 def _not_documents_issued(clause: str) -> bool:
     """向县档案馆报送主动公开文件222件, 通过市图书馆、市档案馆…公开政策文件157件: copies of documents placed where
-    the public can read them (unless the clause names the website too); 依申请公开文件数128条: a class of the
-    documents made. Neither is the documents the body issued or published."""
+    the public can read them (unless the clause names the website too), or handed to another office; 依申请公开文件数
+    128条: a class of the documents made. Neither is the documents the body issued or published."""
     return (_READING_PLACES.search(clause) is not None and not _WEB.search(clause)) \
-        or _NOT_PROACTIVE_DOCS.search(clause) is not None
+        or _NOT_PROACTIVE_DOCS.search(clause) is not None or _COPIES_HANDED_OVER.search(clause) is not None
+
+
+# 向省政府办公厅送交主动公开文件45件: copies of the year's disclosed documents handed to another office
+_COPIES_HANDED_OVER = re.compile(r"(?:送交|移交|报送)[^,，。;；]{0,6}?主动公开的?(?:政府)?文件")
 
 
 def _only_completed(norm: Any, m: _Mention) -> bool:

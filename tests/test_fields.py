@@ -763,6 +763,7 @@ def test_sub_body_words_that_are_not_the_subject(sentence, in_scope):
     # copies of documents placed in reading places are not the documents issued or published
     ("全年向县档案馆报送主动公开文件222件。", "222件", "POLICY_DOCS", 222, "件", "policy_docs"),
     ("通过市图书馆、市档案馆、市政务服务中心公开政策文件157件。", "157件", "POLICY_DOCS", 157, "件", "policy_docs"),
+    ("向省政府办公厅送交主动公开文件45件。", "45件", "POLICY_DOCS", 45, "件", "policy_docs"),  # copies handed over
     # documents available on request are a class of the documents made, not documents issued or published
     ("制作政府信息总数217条,其中,主动公开文件数87条,依申请公开文件数128条。", "128条", "POLICY_DOCS", 128, "条",
      "policy_docs"),
