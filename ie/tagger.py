@@ -132,6 +132,9 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
         split = None
         prev = out[-1] if out else None
         if prev is not None and prev[2] == lab and s - prev[1] < 200 and _first_part(text, prev[1], s):
+            if lab == "DISCLOSED_TOTAL" and _made_or_obtained(text, prev[0]):
+                out[-1] = sp  # 共制作政府信息3021条,其中主动公开信息1027条: the part is the disclosure figure
+                continue
             if lab in CHANNEL_LABELS and len(_channel_labels_of_parts(text, spans, i)) >= 2:
                 out[-1] = (*prev[:2], "DISCLOSED_TOTAL", *prev[3:])  # the channels of one total
                 out.append(sp)
@@ -140,6 +143,15 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
             continue
         out.append(sp)
     return out
+
+
+def _made_or_obtained(text: str, start: int) -> bool:
+    """Does the clause before the figure at ``start`` count information made or obtained (制作、获取), which
+    labels.md leaves ``O``?"""
+    from ie.keywords import produced_figure
+
+    clause_start = max((text.rfind(c, 0, start) for c in "，,；;。\n"), default=-1) + 1
+    return produced_figure(text[clause_start:start])
 
 
 def _channel_labels_of_parts(text: str, spans: list[tuple], first: int) -> set[str]:

@@ -251,6 +251,9 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
         ("677条", "DISCLOSED_TOTAL"), ("387条", "DISCLOSED_WEBSITE"), ("290条", "DISCLOSED_NEWMEDIA")]
     assert run("公开政府信息57件。全年受理申请8件。其中,依申请公开3件。",
                [("57件", "DISCLOSED_TOTAL"), ("8件", "APPLICATIONS"), ("3件", "APPLICATIONS")]) == ["57件", "8件"]
+    # the information made, split by how it is disclosed: the 主动公开 part is the disclosure figure, not its parent
+    assert run("2018年,共制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条。",
+               [("3021条", "DISCLOSED_TOTAL"), ("1027条", "DISCLOSED_TOTAL")]) == ["1027条"]
 
 
 def test_a_channel_label_needs_its_channel_in_the_sentence() -> None:
