@@ -457,11 +457,15 @@ def _one_account_each(norm: Any, mentions: list[_Mention]) -> list[str]:
     per_platform: dict[str, set[str]] = {}
     cut = ss
     for f in _ITEM_FIGURE.finditer(text, ss, se):
-        words = re.split(r"[,,;;]", text[cut:f.start()])[-1]
+        since = text[cut:f.start()]
+        words = re.split(r"[,,;;]", since)[-1]
         cut = f.end()
         if _NEW_MEDIA_TOGETHER.search(words):
             return []
         named = [p for p, rx in _PLATFORMS.items() if rx.search(words)]
+        if not named:  # 定期维护“某某”微信公众号,发布原创信息102条: the account named earlier in the sentence
+            words = since
+            named = [p for p, rx in _PLATFORMS.items() if rx.search(words)]
         if len(named) > 1 and "微信" in named and not re.search(r"微信|服务号|订阅号", words):
             named.remove("微信")  # 今日头条公众号: an account on 头条, not on WeChat
         if len(named) > 1 and not _WEB.search(words):
@@ -724,8 +728,11 @@ def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
 # reviews and lawsuits by rule (reports with no table that holds them)
 
 # 收到针对我办政府信息公开的行政复议3件, 共受理行政复议案件2件, 行政诉讼案件4件: the count right after the noun
-_REVIEW_NUM = re.compile(r"行政复议(?:案件|申请)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)")
-_LAWSUIT_NUM = re.compile(r"行政诉讼(?:案件)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)")
+_REVIEW_NUM = re.compile(r"行政复议的?(?:案件|申请)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)"
+                         r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政复议")
+_LAWSUIT_NUM = re.compile(r"行政诉讼的?(?:案件)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)"
+                          r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政诉讼")
+_ABOUT_DISCLOSURE = re.compile(r"信息.{0,4}?公开|依申请|公开申请")
 _OTHER_YEAR_BEFORE = re.compile(r"上年|去年|上一年|同比|累计|历年|以来")
 
 
@@ -743,18 +750,20 @@ def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
     s, e = ranges.get("review_litigation", (0, len(text)))
     out: list[_Mention] = []
     for m in rx.finditer(text, s, e):
-        ss, _ = sentence_bounds(text, m.start())
+        g = "num" if m.group("num") is not None else "num2"
+        ss = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1  # past a ;
         before = text[ss:m.start()]
-        if "review_litigation" not in ranges and "信息公开" not in before:
+        if "review_litigation" not in ranges and not _ABOUT_DISCLOSURE.search(before):
             continue
-        if re.search(r"审理|复议机关", before[-12:]):
+        if re.search(r"审理|复议机关", re.split(r"[,，;；]", before)[-1][-12:]):
             continue  # 审理政府信息公开行政复议案件7起: reviews it heard as the reviewing body, not reviews of it
+        u = "unit" if g == "num" else "unit2"
         if _OTHER_YEAR_BEFORE.search(re.split(r"[,，;；]", before)[-1]) or (hasattr(norm, "is_corrupted")
-                                                 and norm.is_corrupted(m.start("num"), m.end("unit"))):
+                                                 and norm.is_corrupted(m.start(g), m.end(u))):
             continue
-        os_, oe = norm.to_original(m.start("num"), m.end("unit"))
-        out.append(_Mention(int(m.group("num")), "件", os_, oe, 0.85, "rule", index=len(out),
-                            text=text[m.start("num"):m.end("unit")]))
+        os_, oe = norm.to_original(m.start(g), m.end(u))
+        out.append(_Mention(int(m.group(g)), "件", os_, oe, 0.85, "rule", index=len(out),
+                            text=text[m.start(g):m.end(u)]))
     return out
 
 

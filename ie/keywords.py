@@ -405,6 +405,14 @@ def _over_several_years(s: str, window: str, win_start: int) -> bool:
     年初以来 and <the latest year the text has named so far>年以来 are the reporting year (2021年以来 in a 2021
     report), not several years."""
     for m in _MULTI_YEAR.finditer(window):
+        if m["since"] is None and m.group(0) == "以来" and m.start() <= 6 and win_start > 0:
+            # the window opens inside 2024年以来: read the words the window cut off
+            full = _MULTI_YEAR.search(s, max(0, win_start + m.start() - 8), win_start + m.end())
+            if full is not None and full["since"] is not None:
+                if full["year"] is None or not any(int(y) > int(full["year"])
+                                                   for y in _YEAR.findall(s, 0, full.start())):
+                    continue  # 今年以来, <the latest year named>年以来
+                return True
         if m["since"] is None:
             return True  # 历年, 颁布实施以来, 目前
         if m["year"] is None:
@@ -542,6 +550,10 @@ def _examples_of_information(s: str, sent_start: int, start: int, window: str) -
     return bool(_DISCLOSED_VERB.search(clause)) and bool(_channels(clause, 0))
 
 
+_PROACTIVE_OWN_PLACE = re.compile(
+    r"主动公开了?[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|县|区|市)(?:人民)?政府信息(?:共计|共|总计|合计|为|达)?\s*$")
+
+
 def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sentence) -> str | None:
     """The label from the keywords left of the quantity (and a few right of it), before sentence rules."""
     unit = m["unit"] or ""
@@ -608,6 +620,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             and _HOTLINE_TOPIC.search(s[sent_start:start]) and "申请" not in s[sent_start:start]:
         # 12345市民服务热线作为…主阵地,全年受理系统派单、系统交办、市领导交办共283件: the topic is far back
         return "HOTLINE_RECEIVED"
+    if unit in ("条", "件", "篇") and _PROACTIVE_OWN_PLACE.search(window) \
+            and (nearest is None or dist > 8 or nearest[3] == "O"):
+        # 通过政务网站、新媒体平台等方式主动公开朋普镇政府信息共597条: the body's own place inside the phrase
+        return _one_channel_or_total(_long_clause(s, sent_start, start))
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]

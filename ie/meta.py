@@ -582,7 +582,7 @@ def _contact_candidates(norm: _NormLike) -> list[_Cand]:
         if gov and re.search(r"[省市区县旗州盟镇乡]$", norm.text[s:e]):  # 与青山乡|人民政府办公室联系
             e += gov.end()
         office = re.search(r"(?:人民政府|政府)(?:党政综合|综合|党政)?(?:办公室|办)$", norm.text[s:e])  # not 外事办公室
-        town = re.search(r"(?:[镇乡]|街道)(?:党政)?办公室$", norm.text[s:e])
+        town = re.search(r"(?:[镇乡]|街道)(?:党政|政务公开|政府信息公开|信息公开)?(?:办公室|办)$", norm.text[s:e])
         if office:  # 请与平甸乡人民政府办公室联系: the office answers for its government
             e = s + office.start() + norm.text[s + office.start():e].index("政府") + 2
         elif town:  # 章贡区人民政府水东镇办公室: the town's office answers for the town
@@ -836,16 +836,24 @@ def _name_the_place(text: str, cands: list[_Cand]) -> None:
             c.value, c.alias = full.pop(), True
 
 
+# a name that opens with its own place (涵江区卫生局, 河西区人民政府): the same name under the places above it
+# (莆田市涵江区卫生局) is the same body
+_PLACE_FIRST_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗|镇|乡)(?!$)")
+
+
 def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
     """省教育厅 in 现公布2021年省教育厅…报告 is the 湖北省教育厅 of the title: a name that ends another one
     votes for the longer name (its own evidence still shows the short form)."""
     names = {c.value for c in cands}
     title_names = {c.value for c in cands if c.why == "title"}
+    stated_names = {c.value for c in cands if c.why in ("title", "first_sentence", "compiler")}  # not a contact line
     for c in cands:
         # a short form starts at its level (省教育厅, 区民政局) or, beside a title line that names it in full,
         # lacks only the places above it (水务局 and 船山区民政局 of 绵阳市水务局 and 遂宁市船山区民政局)
         longer = [n for n in names if len(n) > len(c.value) and n.endswith(c.value)
-                  and (c.value[:1] in _LEVEL_CHARS or (n in title_names and n[-len(c.value) - 1] in _LEVEL_CHARS))]
+                  and (c.value[:1] in _LEVEL_CHARS or (n in title_names and n[-len(c.value) - 1] in _LEVEL_CHARS)
+                       or (n in stated_names and n[-len(c.value) - 1] in _LEVEL_CHARS
+                           and _PLACE_FIRST_RE.match(c.value)))]
         if not longer:  # 市医保局 of 青山市医疗保障局, 青山市卫计委 of 青山市卫生和计划生育委员会
             longer = [n for n in names if len(n) > len(c.value) and _abbreviates(c.value, n)]
         if len(longer) == 1:

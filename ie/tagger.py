@@ -651,8 +651,8 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
                 j, conf = k, float(q[k])
             elif j == 0 and classes[k] in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE") \
-                    and _PROACTIVE_PHRASE_RE.search(text, max(sent, s - 16), s) \
-                    and not _NOT_THE_YEARS_OWN_RE.search(text, sent, s):
+                    and _PROACTIVE_PHRASE_RE.search(text, max(sent, s - 24), s) \
+                    and not _NOT_THE_YEARS_OWN_RE.search(text, sent, s) and not _since_an_earlier_year(text, sent, s):
                 # 我镇信息主动公开292条, 主动公开政府信息300余条: the plain statement of the year's disclosures;
                 # the model's veto there came from the clauses around it (pages with no figure tagged at all).
                 # At least PLAIN_STATEMENT_CONFIDENCE: the fused probability of a vetoed label is near 0 by design
@@ -673,10 +673,23 @@ PRODUCED_SPLIT_CONFIDENCE = 0.9
 PLAIN_STATEMENT_CONFIDENCE = 0.5
 _PRODUCED_THEN_PROACTIVE_RE = re.compile(
     r"(?:制作|获取)[^。]{0,30}?\d+\s*[条件份篇个][^。]{0,12}?其中[,，:：]?\s*(?:主动公开|公开)[^,，。\d]{0,8}?$")
+# 主动公开政府信息300余条, 主动公开朋普镇政府信息共597条 (the body's own place named), 1、主动公开政府信息的情况:40条
 _PROACTIVE_PHRASE_RE = re.compile(
-    r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总计|合计|为|达)?\s*$|信息主动公开(?:共计|共)?\s*$")
-_NOT_THE_YEARS_OWN_RE = re.compile(r"累计|截至|截止|历年|以来|其中|直属|各区|各县|各部门|各单位")
+    r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|县|区|市)(?:人民)?)?(?:政府|政务)?信息"
+    r"(?:共计|共|总计|合计|为|达|的(?:情况|数量|总数|条数)\s*[:：])?\s*$|信息主动公开(?:共计|共)?\s*$")
+_NOT_THE_YEARS_OWN_RE = re.compile(
+    r"累计|截至|截止|历年|(?<!今年)(?<!本年)(?<!年度)(?<!年初)(?<!\d年)(?<!\d\s年)以来|其中|直属|各区|各县|各部门|各单位")
+_YEAR_SINCE_RE = re.compile(r"((?:19|20)\d\d)\s*年以来")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def _since_an_earlier_year(text: str, sent: int, pos: int) -> bool:
+    """2008年以来 in a 2021 report sums several years; <the latest year the text names>年以来 is that year."""
+    for m in _YEAR_SINCE_RE.finditer(text, sent, pos):
+        named = [int(y) for y in re.findall(r"(?:19|20)\d\d(?=\s*年)", text[:m.start()])]
+        if any(y > int(m.group(1)) for y in named):
+            return True
+    return False
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -1308,3 +1308,15 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     one = text.replace(";“河西发布”微信公众号发布信息150条,订阅数1.2万", "")
     narrative = [item(one, "1600条", "DISCLOSED_NEWMEDIA", 1600, "条")]
     assert fields_for(one, narrative)["disclosed_newmedia"]["value"] == 1600
+
+
+@pytest.mark.parametrize("sentence,reviews,lawsuits", [
+    ("2025年,县政府办公室收到依申请公开9件,均已办结;收到1件行政复议、1件行政诉讼。", 1, 1),  # the count first
+    ("共受理政府信息公开申请55件;所作答复被申请行政复议共1件,经复议审理决定驳回;被行政诉讼的案件共6件。", 1, 6),
+    ("因政府信息依申请公开引起行政复议0件,行政诉讼0件。", 0, 0),
+])
+def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):
+    text = f"青山县2025年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+    fields = fields_for(text)
+    assert (fields["reviews_total"] or {}).get("value") == reviews
+    assert (fields["lawsuits_total"] or {}).get("value") == lawsuits

@@ -160,7 +160,9 @@ def test_seed_003_year_is_uncertain(shared_dir):
     assert meta["year"]["confidence"] < 0.7
 
 
-@pytest.mark.parametrize("name,issuer,year", [("hzq2023.pdf", "洪泽区人民政府", 2023),
+# 2023: the title says 洪泽区人民政府 and the compiler line 由淮安市洪泽区人民政府办公室…编制: the same body, named
+# in full as the 2024 title names it
+@pytest.mark.parametrize("name,issuer,year", [("hzq2023.pdf", "淮安市洪泽区人民政府", 2023),
                                               ("hzq2024.pdf", "淮安市洪泽区人民政府", 2024)])
 def test_real_pdf_meta(shared_dir, name, issuer, year):
     text, _ = load_report(shared_dir / "real" / name)
@@ -799,3 +801,15 @@ def test_a_body_that_describes_itself_opens_the_overview():
             "政府信息公开工作。\n")
     meta, _ = meta_of(text)
     assert meta["issuer"]["value"] == "青山市卫生健康委"
+
+
+def test_a_name_under_its_upper_places_is_the_same_body():
+    # the title's 河西区卫生局 and the compiler's 青山市河西区卫生局; the office of a township's contact line
+    text = ("2011年河西区卫生局政府信息公开年报\n一、引言\n本年报是根据《规定》要求,由青山市河西区卫生局编制的"
+            "2011年度政府信息公开年度报告。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市河西区卫生局"
+    _check_offsets(meta, original)
+    town = ("根据《条例》的规定,现编制2013年度政府信息公开工作年度报告。\n一、概述\n本年度工作正常。\n"
+            "如对本报告有任何疑问,请与青河满族乡政务公开办联系。\n")
+    assert meta_of(town)[0]["issuer"]["value"] == "青河满族乡"

@@ -425,3 +425,17 @@ def test_copies_of_materials_handed_out_are_never_a_fact():
     for figure in ("3000余份", "200份", "2000余册"):
         assert _never_a_fact(text, text.index(figure), text.index(figure) + len(figure))
     assert not _never_a_fact(text, text.index("12件"), text.index("12件") + 3)  # documents issued
+
+
+def test_a_numbered_line_stating_the_years_disclosures() -> None:
+    """1、主动公开政府信息的情况:40条 is the plain statement of the year's disclosures (the keyword rules' reading
+    stands against the model's veto, at the plain statement's confidence)."""
+    from ie.tagger import _PROACTIVE_PHRASE_RE, _since_an_earlier_year
+
+    for before in ("1、主动公开政府信息的情况:", "主动公开政府信息共", "主动公开朋普镇政府信息共"):
+        assert _PROACTIVE_PHRASE_RE.search(before), before
+    assert not _PROACTIVE_PHRASE_RE.search("主动公开政府信息的目录:")
+    text = "2021年工作。2008年以来主动公开政府信息共597条。"
+    assert _since_an_earlier_year(text, text.index("2008"), text.index("597"))
+    text = "2024年以来主动公开政府信息共597条。"
+    assert not _since_an_earlier_year(text, 0, text.index("597"))

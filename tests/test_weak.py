@@ -324,3 +324,17 @@ def test_applications_split_by_subject_are_no_policy_documents() -> None:
     assert not any(s["label"] == "POLICY_DOCS" for s in weak_label(text))
     kept = "全年在门户网站发布政策法规类信息12条。"
     assert [s["label"] for s in weak_label(kept)] != []
+
+
+def test_the_bodys_own_place_inside_the_disclosure_phrase() -> None:
+    """主动公开朋普镇政府信息共597条 (the town's own name inside the phrase) states the year's total, also after
+    <the reporting year>年以来 that a 40-character window cuts in two; 2008年以来 in a later report does not."""
+    from ie.keywords import weak_label
+
+    def labels(text: str) -> list[tuple[str, str]]:
+        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+
+    s = "2024年以来,通过市政府政务网站、新媒体平台、宣传栏等方式主动公开青河镇政府信息共597条。"
+    assert labels(s) == [("597条", "DISCLOSED_TOTAL")]
+    assert labels("2024年工作。" + s.replace("2024年以来", "2008年以来")) == []
+    assert labels("通过门户网站主动公开青河镇政府信息共59条。") == [("59条", "DISCLOSED_WEBSITE")]
