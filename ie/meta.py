@@ -740,8 +740,10 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         # the contact sentence only reinforces a name found elsewhere
         names = {c.value for c in issuer_cands}
         # … or names in full a short form found there (市林业局 of 请与青山市林业局办公室联系)
+        # … or the government of a place a name calls 某某镇政府 (晋安区鼓山镇人民政府 of 鼓山镇政府…年度报告)
         issuer_cands += [c for c in _contact_candidates(norm) if c.value in names
-                         or any(n[:1] in _LEVEL_CHARS and c.value.endswith(n) for n in names)]
+                         or any(n[:1] in _LEVEL_CHARS and c.value.endswith(n) for n in names)
+                         or any(_gov_of_same_place(n, c.value) for n in names)]
     _declared_short_names(norm.text, issuer_cands)
     _name_the_place(norm.text, issuer_cands)
     issuer = _combine(_prefer_title(_merge_short_names(issuer_cands)))
@@ -799,6 +801,12 @@ def _abbreviates(short: str, name: str) -> bool:
         return False
     rest = iter(name[level + 1:])
     return all(ch in rest for ch in short[i + 1:])
+
+
+def _gov_of_same_place(short: str, full: str) -> bool:
+    """鼓山镇政府 and 晋安区鼓山镇人民政府: the same place's government, the second under its upper places."""
+    m = re.fullmatch(rf"(.*[{_LEVEL_CHARS}])政府", short)
+    return bool(m) and full.endswith("人民政府") and len(full) > len(short) + 2 and full[:-4].endswith(m.group(1))
 
 
 _DECLARED_SHORT_RE = re.compile(

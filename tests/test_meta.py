@@ -813,3 +813,11 @@ def test_a_name_under_its_upper_places_is_the_same_body():
     town = ("根据《条例》的规定,现编制2013年度政府信息公开工作年度报告。\n一、概述\n本年度工作正常。\n"
             "如对本报告有任何疑问,请与青河满族乡政务公开办联系。\n")
     assert meta_of(town)[0]["issuer"]["value"] == "青河满族乡"
+
+
+def test_a_towns_short_government_name_takes_the_contact_lines_full_name():
+    text = ("2023年度青河镇政府信息公开年度报告\n本报告依据《条例》编制。如对本报告有疑问,"
+            "请与青山区青河镇人民政府办公室联系。\n一、总体情况\n本年度工作正常。\n")
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "青山区青河镇人民政府"
+    _check_offsets(meta, original)
