@@ -387,6 +387,7 @@ _NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:新媒体)?平
 _OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|公示栏|报刊|档案馆|图书馆|显示屏|电视")
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
+_RECEIVED_AND_DONE = re.compile(r"(?:受理|收到|接收)(?:并|和|及|、)[^，,。]{0,12}?(?:答复|办结|回复)")
 _STRONG_VETO = re.compile(
     r"废止|失效|现行有效|有效存续|历年累计|报送|上报|转载|访问量|点击量|阅读量|浏览量|予以公开|不予公开|部分公开|无法提供"
 )
@@ -663,8 +664,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None
     if lab in ("APPLICATIONS", "TRAINING", "HOTLINE_RECEIVED") and unit and unit not in COUNT_UNITS:
         return None
-    if lab == "APPLICATIONS" and (_APP_SPLIT.search(clause) or _APP_DONE.search(clause)):
+    if lab == "APPLICATIONS" and (_APP_SPLIT.search(clause)
+                                  or (_APP_DONE.search(clause) and not _RECEIVED_AND_DONE.search(clause))):
         return None  # applications split by channel or applicant, carried over, or answered: O
+        # (but 受理并办结…申请23件 counts what came in too: labels.md, 受理 counts are applications)
     if lab == "DISCLOSED_WEBSITE" and _CATALOGUE_CATEGORY.search(window) \
             and _CATEGORY_SIBLINGS.search(s[sent_start:start]):
         return None  # 其中,概况类信息187条,政务动态信息176条,信息公开目录信息39条: a category of the total, not a channel

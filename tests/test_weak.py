@@ -338,3 +338,15 @@ def test_the_bodys_own_place_inside_the_disclosure_phrase() -> None:
     assert labels(s) == [("597条", "DISCLOSED_TOTAL")]
     assert labels("2024年工作。" + s.replace("2024年以来", "2008年以来")) == []
     assert labels("通过门户网站主动公开青河镇政府信息共59条。") == [("59条", "DISCLOSED_WEBSITE")]
+
+
+def test_applications_received_and_answered_are_applications() -> None:
+    """受理并…答复 counts what came in (labels.md: 受理 counts are APPLICATIONS); answered alone stays O."""
+    from ie.keywords import weak_label
+
+    def labels(text: str) -> list[tuple[str, str]]:
+        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+
+    assert labels("全年受理并按时限要求及时办理回复依申请公开件6件。") == [("6件", "APPLICATIONS")]
+    assert labels("全年受理并办结政府信息公开申请23件。") == [("23件", "APPLICATIONS")]
+    assert labels("全年答复政府信息公开申请23件。") == []
