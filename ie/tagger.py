@@ -155,8 +155,9 @@ def _made_or_obtained(text: str, start: int) -> bool:
 
 
 def _channel_labels_of_parts(text: str, spans: list[tuple], first: int) -> set[str]:
-    """Channel labels of the spans from ``first`` to the end of its sentence."""
-    ends = [j for j in (text.find(c, spans[first][0]) for c in _SENTENCE_END_CHARS) if j >= 0]
+    """Channel labels of the spans from ``first`` to the end of its sentence or the next semicolon."""
+    # the list of parts ends with its sentence or at a semicolon (…其中专栏412篇;通过微博发布信息1093条: a new statement)
+    ends = [j for j in (text.find(c, spans[first][0]) for c in (*_SENTENCE_END_CHARS, ";", "；")) if j >= 0]
     stop = min(ends, default=len(text))
     return {sp[2] for sp in spans[first:] if sp[0] < stop and sp[2] in CHANNEL_LABELS}
 

@@ -249,6 +249,12 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
              (("677条", "DISCLOSED_WEBSITE"), ("387条", "DISCLOSED_WEBSITE"), ("290条", "DISCLOSED_NEWMEDIA"))]
     assert [(channels[s:e], lab) for s, e, lab, _ in drop_same_fact_parts(channels, spans)] == [
         ("677条", "DISCLOSED_TOTAL"), ("387条", "DISCLOSED_WEBSITE"), ("290条", "DISCLOSED_NEWMEDIA")]
+    # after a semicolon the figures are new statements, not parts: the split is the website's alone
+    site = "通过青山民政网公开各类政府信息3561篇,其中政府信息公开专栏412篇;通过青山民政微博发布信息1093条。"
+    spans = [(site.index(q), site.index(q) + len(q), lab, 0.9) for q, lab in
+             (("3561篇", "DISCLOSED_WEBSITE"), ("412篇", "DISCLOSED_WEBSITE"), ("1093条", "DISCLOSED_NEWMEDIA"))]
+    assert [(site[s:e], lab) for s, e, lab, _ in drop_same_fact_parts(site, spans)] == [
+        ("3561篇", "DISCLOSED_WEBSITE"), ("1093条", "DISCLOSED_NEWMEDIA")]
     assert run("公开政府信息57件。全年受理申请8件。其中,依申请公开3件。",
                [("57件", "DISCLOSED_TOTAL"), ("8件", "APPLICATIONS"), ("3件", "APPLICATIONS")]) == ["57件", "8件"]
     # the information made, split by how it is disclosed: the 主动公开 part is the disclosure figure, not its parent
