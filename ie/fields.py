@@ -91,7 +91,8 @@ FIELD_SPECS: dict[str, FieldSpec] = {
     "disclosed_gazette": FieldSpec("DISCLOSED_GAZETTE", ITEMS, ("statistics_pre2019.channel_gazette",), never_units=_PEOPLE,
                                    about=re.compile(r"公报|政报")),
     "disclosed_newmedia": FieldSpec("DISCLOSED_NEWMEDIA", ITEMS, never_units=_PEOPLE),
-    "policy_docs": FieldSpec("POLICY_DOCS", ITEMS, never_units=_PEOPLE),
+    # 市政府文件9条,市政府办公室文件14条,…行政规范性文件34条: the normative documents are the field's main figure
+    "policy_docs": FieldSpec("POLICY_DOCS", ITEMS, never_units=_PEOPLE, prefer=re.compile(r"规范性文件|规章")),
     "interpretations": FieldSpec("INTERPRETATIONS", ITEMS, ("statistics_pre2019.policy_interpretations",), never_units=_PEOPLE),
     "press_events": FieldSpec("PRESS_EVENTS", EVENTS, ("statistics_pre2019.press_conferences",),
                               strict_units=True, prefer=re.compile(r"新闻发布会|发布会")),

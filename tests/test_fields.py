@@ -1320,3 +1320,11 @@ def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):
     fields = fields_for(text)
     assert (fields["reviews_total"] or {}).get("value") == reviews
     assert (fields["lawsuits_total"] or {}).get("value") == lawsuits
+
+
+def test_policy_docs_prefer_the_normative_documents():
+    text = ("青山市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开\n"
+            "2022年通过市政府门户网站主动发布市政府文件9条,市政府办公室文件14条,行政规范性文件34条。\n")
+    narrative = [item(text, n, "POLICY_DOCS", int(n[:-1]), "条") for n in ("9条", "14条", "34条")]
+    f = fields_for(text, narrative)["policy_docs"]
+    assert f["value"] == 34 and {a["value"] for a in f["alternatives"]} == {9, 14}
