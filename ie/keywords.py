@@ -350,6 +350,7 @@ _NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒�
                                 r"|《[^》]{1,10}(?:日报|晚报|时报)》(?:等[^,，。;；]{0,8})?)"  # 在《青山日报》等市级平台发布
                                 r"[^,，。;；]{0,6}(?:公开|发布|刊发|刊登)")
 _REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|网民留言|群众留言|群众来信|群众诉求|意见建议|诉求)")
+_CARRIED_OPENS_CLAUSE = re.compile(r"\s*(?:共|全年)?(?:刊登|刊发|刊载|登载|收录)")
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
 _RECEIVED_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:受理|接到|接收|收到|接听)(?!并|和|及|、)")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
@@ -702,6 +703,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return "INTERPRETATIONS"  # 解读《某某规定》等政策文件3份: the documents interpreted
     if lab == "DISCLOSED_TOTAL" and any(h[3] == "APPLICATIONS" and h[0] >= clause_start for h in hits):
         return "APPLICATIONS" if not unit or unit in COUNT_UNITS else None
+    if lab == "POLICY_DOCS" and _CARRIED_OPENS_CLAUSE.match(clause) \
+            and _channels(s[sent_start:start], 0) == {"DISCLOSED_GAZETTE"}:
+        return "DISCLOSED_GAZETTE"  # 编发公报24期,刊登政府规章、规范性文件等112件: the items the gazette carried
     if lab == "POLICY_DOCS" and _EXAMPLES_OF_INFO.search(window):
         # 政府公报刊登政府规章和规范性文件等信息0.24万条: documents named as examples of what a channel carried
         chans = _channels(window, clause_start)

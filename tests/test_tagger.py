@@ -445,3 +445,14 @@ def test_a_numbered_line_stating_the_years_disclosures() -> None:
     assert _since_an_earlier_year(text, text.index("2008"), text.index("597"))
     text = "2024年以来主动公开政府信息共597条。"
     assert not _since_an_earlier_year(text, 0, text.index("597"))
+
+
+def test_channels_summed_by_zongji_are_the_total() -> None:
+    """官网发布信息1887条,专栏发布514条,总计2401条: the keyword rules' total stands against the model's channel
+    label (it copies the label of the figures before)."""
+    from ie.tagger import _SUMMED_AFTER_FIGURES_RE
+
+    text = "局官网发布信息1887条,省政府网站公开专栏发布514条,总计2401条。"
+    s = text.index("2401")
+    assert _SUMMED_AFTER_FIGURES_RE.search(text, s - 16, s)
+    assert not _SUMMED_AFTER_FIGURES_RE.search("总计", 0, 2)

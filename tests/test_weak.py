@@ -350,3 +350,13 @@ def test_applications_received_and_answered_are_applications() -> None:
     assert labels("全年受理并按时限要求及时办理回复依申请公开件6件。") == [("6件", "APPLICATIONS")]
     assert labels("全年受理并办结政府信息公开申请23件。") == [("23件", "APPLICATIONS")]
     assert labels("全年答复政府信息公开申请23件。") == []
+
+
+def test_documents_the_gazette_carried_are_gazette_items() -> None:
+    """编发公报24期,刊登政府规章、规范性文件等112件: the items the gazette carried (record.md prefers them to the
+    issues); a clause of its own on documents stays POLICY_DOCS."""
+    from ie.keywords import weak_label
+
+    text = "全年共编发公报24期,刊登政府规章、规范性文件等112件,部门规范性文件45件。"
+    assert [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)] == [
+        ("24期", "DISCLOSED_GAZETTE"), ("112件", "DISCLOSED_GAZETTE"), ("45件", "POLICY_DOCS")]
