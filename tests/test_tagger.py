@@ -450,9 +450,26 @@ def test_a_numbered_line_stating_the_years_disclosures() -> None:
 def test_channels_summed_by_zongji_are_the_total() -> None:
     """官网发布信息1887条,专栏发布514条,总计2401条: the keyword rules' total stands against the model's channel
     label (it copies the label of the figures before)."""
-    from ie.tagger import _SUMMED_AFTER_FIGURES_RE
+    import numpy as np
+
+    from ie.keywords import HINT_IDS
+    from ie.labels import id2label, label2id
+    from ie.tagger import _SUMMED_AFTER_FIGURES_RE, fuse_candidates
 
     text = "局官网发布信息1887条,省政府网站公开专栏发布514条,总计2401条。"
     s = text.index("2401")
     assert _SUMMED_AFTER_FIGURES_RE.search(text, s - 16, s)
-    assert not _SUMMED_AFTER_FIGURES_RE.search("总计", 0, 2)
+    n = len(text)
+    probs = np.zeros((n, len(id2label)))
+    probs[:, label2id["O"]] = 1.0
+    hints = np.zeros(n, dtype=int)
+    for span, hint in (("1887条", "DISCLOSED_WEBSITE"), ("514条", "DISCLOSED_WEBSITE"), ("2401条", "DISCLOSED_TOTAL")):
+        st = text.index(span)
+        for i in range(st, st + len(span)):  # the model says website for all three
+            probs[i] = 0.0
+            probs[i, label2id[("B-" if i == st else "I-") + "DISCLOSED_WEBSITE"]] = 0.99
+            probs[i, label2id[("B-" if i == st else "I-") + "DISCLOSED_TOTAL"]] = 0.01
+        hints[st:st + len(span)] = HINT_IDS[hint]
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": 0.5}
+    got = {text[a:b]: lab for a, b, lab, _ in fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, params)}
+    assert got == {"1887条": "DISCLOSED_WEBSITE", "514条": "DISCLOSED_WEBSITE", "2401条": "DISCLOSED_TOTAL"}
