@@ -315,7 +315,7 @@ def _looks_wrapped(lines: list[str]) -> int | None:
         return None
     mode, count = Counter(widths).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - mode) <= 2)
-    return mode if near >= 10 and near >= 0.4 * len(widths) and mode >= 20 else None
+    return mode if near >= 6 and near >= 0.4 * len(widths) and mode >= 20 else None
 
 
 def _wrap_edits(text: str, force: bool) -> list[Edit]:

@@ -138,3 +138,21 @@ def test_seeds_have_no_junk_or_spam(shared_dir):
 def test_a_sentence_with_spam_words_is_not_a_spam_title():
     text = "一、总体情况\n2022年,发布视频新闻12条,图解8期,其中新闻发布会15场。\n"
     assert "视频新闻12条" in normalize(text).text
+
+
+def test_a_short_hard_wrapped_excerpt_is_joined():
+    # a page of PDF text saved as .txt: eight lines of one width are enough to see the wrap
+    text = ("时效性和安全性。印发《关于调整青山市生态环境局信息主动公\n"
+            "开基本目录的通知》,根据年度工作要点及时调整市生态环境局\n"
+            "主动公开目录。加大规范性文件主动公开,全年制发规范性文件\n"
+            "0 件,废止 0 件,现行有效 1 件。政府信息公开保密审查制度,\n"
+            "依规对政府信息进行审查,确保公开内容准确无误安全可靠有效。\n"
+            "深化政府信息公开平台建设,不断完善升级网站首页布局和栏目\n"
+            "设置,优化网站总体架构、栏目和页面链接,丰富门户网站内容\n"
+            "提升网站实用性和便民性。同时加大政务新媒体公开力度和频次\n"
+            "(四)政府信息公开平台建设\n")
+    norm = normalize(text)
+    assert "全年制发规范性文件0 件" in norm.text
+    assert "\n(四)政府信息公开平台建设" in norm.text  # a heading still starts its line
+    s = norm.text.index("0 件")
+    assert text[slice(*norm.to_original(s, s + 3))] == "0 件"
