@@ -41,8 +41,8 @@ from ie.meta import norm_offset, sentence_bounds
 __all__ = ["merge_fields", "FIELD_SPECS", "FieldSpec", "processing_fee_candidates"]
 
 ITEMS = frozenset({"条", "件", "篇", "个", "份", "项", "部", "批"})
-EVENTS = frozenset({"场", "次", "期", "批次"})  # 接待媒体采访70余批次
-SESSIONS = frozenset({"期", "次", "场", "班"})
+EVENTS = frozenset({"场", "次", "期", "批次", "场次"})  # 接待媒体采访70余批次, 召开新闻发布会33场次
+SESSIONS = frozenset({"期", "次", "场", "班", "场次", "期次"})
 # requests from the public and applications are also counted as cases (起, 宗, 例), calls (通) and, for
 # consultations, people (咨询2070人次: labels.md)
 APPLICATION_UNITS = ITEMS | {"起", "宗", "例"}
@@ -403,7 +403,7 @@ def _website_worded(norm: Any, m: _Mention) -> bool:
     several = (_LISTED_PLATFORMS.search(before) or _ALL_CHANNELS.search(before)) and not _websites_only(before)
     return bool(_WEB.search(before) or _PLATFORM.search(before)) and not _NON_WEB.search(before) and not several \
         and not re.search(r"\d+\s*(?:条|件|篇|个)", before) \
-        and not re.search(r"公开栏|公告栏|宣传栏|查阅|档案馆|图书馆", before)
+        and not re.search(r"公开栏(?!目)|公告栏|宣传栏|查阅|档案馆|图书馆", before)  # not a website's 公开栏目
 
 
 _ETC_CHANNELS = r"等(?:平台|渠道|载体|途径)"

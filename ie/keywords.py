@@ -270,6 +270,9 @@ _BRIEFING_AFTER = re.compile(r"\s*(?:政策|专题|政策解读)?说明会")
 _APPOINTMENTS_BEFORE = re.compile(r"人事任免(?:文件|信息|类|类信息|类文件)?\s*(?:共计|共|合计)?\s*$")
 
 
+# 全年共制发公文4476件, 印发公文155件: all the official papers a body issued (notices, letters, replies), not its
+# 规章, 规范性文件 or policy documents (labels.md)
+_OFFICIAL_PAPERS_BEFORE = re.compile(r"(?:印发|制发|发文|收发|办理|制作)(?:各类|各种)?公文(?:共计|共|合计|总计)?\s*$")
 # 制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条: the information made, split by how it is
 # disclosed; its 依申请公开 class counts items of information, not applications received
 _ON_REQUEST_CLASS_BEFORE = re.compile(r"依申请公开的?(?:政府)?信息(?:数|总数)?(?:共|为)?\s*$")
@@ -279,12 +282,14 @@ _MADE_THEN_SPLIT = re.compile(r"(?:制作|获取)[^。]{0,30}?\d+\s*[条件份�
 def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     """Quantities that cannot state ``label`` whatever the model says: a count of people for an item
     disclosed or a press event, a count of policy briefings (说明会) for a press event, documents on
-    appointments and removals (人事任免文件) for policy documents, the on-request class of the information a
+    appointments and removals (人事任免文件) or all the official papers issued (制发公文4476件) for policy
+    documents, the on-request class of the information a
     body made (制作…其中…依申请公开信息459条) for applications."""
     people = next((u for u in _PEOPLE_UNITS if text[start:end].endswith(u)), None)
     if people is not None and counts_people_for(label, people):
         return True
-    if label == "POLICY_DOCS" and _APPOINTMENTS_BEFORE.search(text, max(0, start - 14), start):
+    if label == "POLICY_DOCS" and (_APPOINTMENTS_BEFORE.search(text, max(0, start - 14), start)
+                                   or _OFFICIAL_PAPERS_BEFORE.search(text, max(0, start - 14), start)):
         return True
     if label == "APPLICATIONS" and _ON_REQUEST_CLASS_BEFORE.search(text, max(0, start - 14), start):
         sent = max((text.rfind(c, 0, start) for c in "。\n"), default=-1) + 1

@@ -1328,3 +1328,10 @@ def test_policy_docs_prefer_the_normative_documents():
     narrative = [item(text, n, "POLICY_DOCS", int(n[:-1]), "条") for n in ("9条", "14条", "34条")]
     f = fields_for(text, narrative)["policy_docs"]
     assert f["value"] == 34 and {a["value"] for a in f["alternatives"]} == {9, 14}
+
+
+def test_events_and_sessions_counted_in_changci():
+    text = ("2022年青山市政府信息公开工作年度报告\n一、总体情况\n一年来,全市政府系统召开新闻发布会33场次,"
+            "开展1次“政府开放周”活动。\n")
+    narrative = [item(text, "33场次", "PRESS_EVENTS", 33, "场次"), item(text, "1次", "PRESS_EVENTS", 1, "次")]
+    assert fields_for(text, narrative)["press_events"]["value"] == 33

@@ -272,6 +272,9 @@ def test_policy_briefings_are_no_press_events() -> None:
     docs = "公开行政规范性文件42件,人事任免文件16件。"
     i, j = docs.index("42件"), docs.index("16件")
     assert not label_vetoed("POLICY_DOCS", docs, i, i + 3) and label_vetoed("POLICY_DOCS", docs, j, j + 3)
+    papers = "全年共制发公文4476件,公开行政规范性文件12件。"
+    i, j = papers.index("4476件"), papers.index("12件")
+    assert label_vetoed("POLICY_DOCS", papers, i, i + 5) and not label_vetoed("POLICY_DOCS", papers, j, j + 3)
     made = "共制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条。全年依申请公开政府信息18件。"
     i, j = made.index("459条"), made.index("18件")
     assert label_vetoed("APPLICATIONS", made, i, i + 4) and not label_vetoed("APPLICATIONS", made, j, j + 3)
