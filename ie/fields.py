@@ -735,6 +735,8 @@ _REVIEW_NUM = re.compile(r"行政复议的?(?:案件|申请)?(?:共计|共|计|�
                          r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政复议")
 _LAWSUIT_NUM = re.compile(r"行政诉讼的?(?:案件)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)"
                           r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政诉讼")
+# right 27 times of 27 on this session's hand-read real pages (6 of them held out when first read)
+REVIEW_RULE_CONFIDENCE = 0.92
 _ABOUT_DISCLOSURE = re.compile(r"信息.{0,4}?公开|依申请|公开申请")
 _OTHER_YEAR_BEFORE = re.compile(r"上年|去年|上一年|同比|累计|历年|以来")
 
@@ -765,7 +767,7 @@ def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
                                                  and norm.is_corrupted(m.start(g), m.end(u))):
             continue
         os_, oe = norm.to_original(m.start(g), m.end(u))
-        out.append(_Mention(int(m.group(g)), "件", os_, oe, 0.85, "rule", index=len(out),
+        out.append(_Mention(int(m.group(g)), "件", os_, oe, REVIEW_RULE_CONFIDENCE, "rule", index=len(out),
                             text=text[m.start(g):m.end(u)]))
     return out
 
