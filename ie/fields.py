@@ -304,7 +304,7 @@ def _counts_channels(norm: Any, m: _Mention, spec: FieldSpec) -> bool:
 
 # 共办结依申请政府信息公开事项23件: applications completed, not received (labels.md)
 _COMPLETED = re.compile(r"办结|答复|办理完毕|处理完毕")
-_RECEIVED = re.compile(r"收到|受理|新收|接收|申请数|共有|提出")
+_RECEIVED = re.compile(r"收到|受理|新收|接收|申请数|共有|提出|办理(?!完毕|完成)")  # labels.md: 办理 counts are applications
 
 
 _HOTLINE_NAMED = re.compile(r"热线|12345")
@@ -731,12 +731,13 @@ def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
 # reviews and lawsuits by rule (reports with no table that holds them)
 
 # 收到针对我办政府信息公开的行政复议3件, 共受理行政复议案件2件, 行政诉讼案件4件: the count right after the noun
-_REVIEW_NUM = re.compile(r"行政复议的?(?:案件|申请)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)"
+_REVIEW_NUM = re.compile(r"行政复议的?(?:案件|申请)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次)"
                          r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政复议")
-_LAWSUIT_NUM = re.compile(r"行政诉讼的?(?:案件)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项)"
+_LAWSUIT_NUM = re.compile(r"行政诉讼的?(?:案件)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次)"
                           r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政诉讼")
 # right 27 times of 27 on this session's hand-read real pages (6 of them held out when first read)
 REVIEW_RULE_CONFIDENCE = 0.92
+_DISCLOSURE_REVIEWS = re.compile(r"(?:信息.{0,4}?公开|依申请|公开申请)[^。\n]{0,20}?(?:复议|诉讼)")
 _ABOUT_DISCLOSURE = re.compile(r"信息.{0,4}?公开|依申请|公开申请")
 _OTHER_YEAR_BEFORE = re.compile(r"上年|去年|上一年|同比|累计|历年|以来")
 
@@ -758,8 +759,9 @@ def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
         g = "num" if m.group("num") is not None else "num2"
         ss = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1  # past a ;
         before = text[ss:m.start()]
-        if "review_litigation" not in ranges and not _ABOUT_DISCLOSURE.search(before):
-            continue
+        if "review_litigation" not in ranges and not _ABOUT_DISCLOSURE.search(before) \
+                and not _DISCLOSURE_REVIEWS.search(text, max(0, ss - 60), ss):
+            continue  # (the sentence before may name the topic: 因信息公开引起的行政复议案件9件。行政诉讼案件3件)
         if re.search(r"审理|复议机关", re.split(r"[,，;；]", before)[-1][-12:]):
             continue  # 审理政府信息公开行政复议案件7起: reviews it heard as the reviewing body, not reviews of it
         u = "unit" if g == "num" else "unit2"

@@ -92,7 +92,9 @@ _FIRST_SENT_PLACE_RE = re.compile(
 # words that disqualify a candidate body name (pronouns, generic words, the law's name)
 _NOT_ORG_RE = re.compile(
     r"^(?:各|该|全|区政府|市政府|县政府|政府|中华人民共和国|国务院|党中央|上级|有关"
-    r"|为|对|认真|做好|加强|切实|着力|深入|进一步|积极|推进|不断|持续|扎实|大力|局|委|办|厅|度(?!假))"  # 度: of 年度
+    # 为/对 open a clause, not a name, except a township's own (对坊乡 of 宁都县)
+    r"|(?:为|对)(?![\u4e00-\u9fff]{1,3}(?:乡|镇|村|街道)(?:人民政府)?$)"
+    r"|认真|做好|加强|切实|着力|深入|进一步|积极|推进|不断|持续|扎实|大力|局|委|办|厅|度(?!假))"  # 度: of 年度
     r"|^[省市区县镇乡]?(?:人民)?政府$"
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过|推动|指导|协调|督促|负责|带动|报送|上报|共(?!青团))|时任|在|书记"  # a clause
@@ -804,9 +806,9 @@ def _abbreviates(short: str, name: str) -> bool:
 
 
 def _gov_of_same_place(short: str, full: str) -> bool:
-    """鼓山镇政府 and 晋安区鼓山镇人民政府: the same place's government, the second under its upper places."""
+    """鼓山镇政府 and (晋安区)鼓山镇人民政府: the same place's government (the second perhaps under its upper places)."""
     m = re.fullmatch(rf"(.*[{_LEVEL_CHARS}])政府", short)
-    return bool(m) and full.endswith("人民政府") and len(full) > len(short) + 2 and full[:-4].endswith(m.group(1))
+    return bool(m) and full.endswith("人民政府") and len(full) >= len(short) + 2 and full[:-4].endswith(m.group(1))
 
 
 _DECLARED_SHORT_RE = re.compile(

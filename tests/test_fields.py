@@ -1314,6 +1314,8 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     ("2025年,县政府办公室收到依申请公开9件,均已办结;收到1件行政复议、1件行政诉讼。", 1, 1),  # the count first
     ("共受理政府信息公开申请55件;所作答复被申请行政复议共1件,经复议审理决定驳回;被行政诉讼的案件共6件。", 1, 6),
     ("因政府信息依申请公开引起行政复议0件,行政诉讼0件。", 0, 0),
+    ("因政府信息公开引起的行政复议0次,行政诉讼0次。", 0, 0),  # counted in 次
+    ("因政府信息公开引起的行政复议案件9件,已审结。行政诉讼案件3件,正在审理中。", 9, 3),  # topic in the sentence before
 ])
 def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):
     text = f"青山县2025年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
@@ -1335,3 +1337,9 @@ def test_events_and_sessions_counted_in_changci():
             "开展1次“政府开放周”活动。\n")
     narrative = [item(text, "33场次", "PRESS_EVENTS", 33, "场次"), item(text, "1次", "PRESS_EVENTS", 1, "次")]
     assert fields_for(text, narrative)["press_events"]["value"] == 33
+
+
+def test_applications_handled_and_answered_are_received():
+    text = "青山县2022年政府信息公开工作年度报告\n一、总体情况\n全年办理答复政府信息公开申请 7 件,均按时答复。\n"
+    fields = fields_for(text, [item(text, "7 件", "APPLICATIONS", 7, "件")])
+    assert fields["applications_received"]["value"] == 7

@@ -821,3 +821,11 @@ def test_a_towns_short_government_name_takes_the_contact_lines_full_name():
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == "青山区青河镇人民政府"
     _check_offsets(meta, original)
+
+
+def test_a_township_whose_name_opens_with_a_preposition():
+    # 对 opens clauses (对全县…), but 对坊乡 is a township
+    text = "对坊乡2023年政府信息公开工作年度报告\n根据《条例》,编制本年度报告。\n一、总体情况\n本年度工作正常。\n"
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == "对坊乡"
+    _check_offsets(meta, original)

@@ -353,6 +353,7 @@ def test_applications_received_and_answered_are_applications() -> None:
     assert labels("全年受理并按时限要求及时办理回复依申请公开件6件。") == [("6件", "APPLICATIONS")]
     assert labels("全年受理并办结政府信息公开申请23件。") == [("23件", "APPLICATIONS")]
     assert labels("全年答复政府信息公开申请23件。") == []
+    assert labels("全年办理答复政府信息公开申请 7 件。") == [("7 件", "APPLICATIONS")]
 
 
 def test_documents_the_gazette_carried_are_gazette_items() -> None:
