@@ -749,8 +749,6 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
     _declared_short_names(norm.text, issuer_cands)
     _name_the_place(norm.text, issuer_cands)
     issuer = _combine(_prefer_title(_merge_short_names(issuer_cands)))
-    if issuer is not None:
-        issuer = (_government_of_bare_place(norm.text, issuer[0]), issuer[1])
 
     published: dict | None = None
     pub = _combine(s_dates)
@@ -805,24 +803,6 @@ def _abbreviates(short: str, name: str) -> bool:
         return False
     rest = iter(name[level + 1:])
     return all(ch in rest for ch in short[i + 1:])
-
-
-_BARE_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|旗|镇|乡|街道)")
-
-
-def _government_of_bare_place(text: str, cand: _Cand) -> _Cand:
-    """龙城区 (a title with the bare place) and 信息来源:龙城区人民政府 / 马庙镇人民政府 in the text: the body is the
-    place's government, named as the text names it. Only one such name (with or without the places above it)
-    counts; a website's name (大英县人民政府网) is none."""
-    if not _BARE_PLACE_RE.fullmatch(cand.value):
-        return cand
-    rx = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}?[省市县区旗州盟])?{re.escape(cand.value)}人民政府"
-                    r"(?!网|门户|信息|工作|部门|各|关于|文件|令|公报)")
-    names = {m.group(0) for m in rx.finditer(text)}
-    names = {n for n in names if _valid_org(n) and not re.search(r"[与按在和的对向请并及是]", n[:-len(cand.value) - 4])}
-    if len(names) != 1:
-        return cand
-    return _Cand(names.pop(), cand.nstart, cand.nend, cand.prior, cand.why, alias=True)
 
 
 def _gov_of_same_place(short: str, full: str) -> bool:
