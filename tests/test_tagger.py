@@ -262,29 +262,36 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
                [("3021条", "DISCLOSED_TOTAL"), ("1027条", "DISCLOSED_TOTAL")]) == ["1027条"]
 
 
-def test_a_channel_label_needs_its_channel_in_the_sentence() -> None:
-    """The model's gazette label for a figure whose own sentence names no gazette (the gazette was in the
-    sentence before) yields to the keyword label; one whose sentence names it stands."""
+def _fused(text: str, spans: list[tuple[str, str]], model: dict[str, float], params: dict) -> dict[str, str]:
+    """``fuse_candidates`` on ``text`` whose quantities ``spans`` (span text, keyword label) all get the class
+    probabilities ``model`` from the model (O elsewhere): {span text: fused label} of what it reports."""
     import numpy as np
 
     from ie.keywords import HINT_IDS
     from ie.labels import id2label, label2id
     from ie.tagger import fuse_candidates
 
-    text = "编印《青山区人民政府公报》4期。制发行政规范性文件6件。公报刊登文件9件。"
     n = len(text)
     probs = np.zeros((n, len(id2label)))
     probs[:, label2id["O"]] = 1.0
     hints = np.zeros(n, dtype=int)
-    for span, hint in (("4期", "DISCLOSED_GAZETTE"), ("6件", "POLICY_DOCS"), ("9件", "POLICY_DOCS")):
-        s = text.index(span)
-        for i in range(s, s + len(span)):
+    for span, hint in spans:
+        st = text.index(span)
+        for i in range(st, st + len(span)):
             probs[i] = 0.0
-            probs[i, label2id[("B-" if i == s else "I-") + "DISCLOSED_GAZETTE"]] = 0.9
-            probs[i, label2id[("B-" if i == s else "I-") + "POLICY_DOCS"]] = 0.1
-        hints[s:s + len(span)] = HINT_IDS[hint]
-    out = fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, {"a": 1.0, "b": 1.0, "bias_o": 0.0})
-    got = {text[s:e]: lab for s, e, lab, _ in out}
+            for label, p in model.items():
+                probs[i, label2id[("B-" if i == st else "I-") + label]] = p
+        hints[st:st + len(span)] = HINT_IDS[hint]
+    out = fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, params)
+    return {text[a:b]: lab for a, b, lab, _ in out}
+
+
+def test_a_channel_label_needs_its_channel_in_the_sentence() -> None:
+    """The model's gazette label for a figure whose own sentence names no gazette (the gazette was in the
+    sentence before) yields to the keyword label; one whose sentence names it stands."""
+    text = "编印《青山区人民政府公报》4期。制发行政规范性文件6件。公报刊登文件9件。"
+    got = _fused(text, [("4期", "DISCLOSED_GAZETTE"), ("6件", "POLICY_DOCS"), ("9件", "POLICY_DOCS")],
+                 {"DISCLOSED_GAZETTE": 0.9, "POLICY_DOCS": 0.1}, {"a": 1.0, "b": 1.0, "bias_o": 0.0})
     assert got == {"4期": "DISCLOSED_GAZETTE", "6件": "POLICY_DOCS", "9件": "DISCLOSED_GAZETTE"}
 
 
@@ -450,26 +457,12 @@ def test_a_numbered_line_stating_the_years_disclosures() -> None:
 def test_channels_summed_by_zongji_are_the_total() -> None:
     """官网发布信息1887条,专栏发布514条,总计2401条: the keyword rules' total stands against the model's channel
     label (it copies the label of the figures before)."""
-    import numpy as np
-
-    from ie.keywords import HINT_IDS
-    from ie.labels import id2label, label2id
-    from ie.tagger import _SUMMED_AFTER_FIGURES_RE, fuse_candidates
+    from ie.tagger import _SUMMED_AFTER_FIGURES_RE
 
     text = "局官网发布信息1887条,省政府网站公开专栏发布514条,总计2401条。"
     s = text.index("2401")
     assert _SUMMED_AFTER_FIGURES_RE.search(text, s - 16, s)
-    n = len(text)
-    probs = np.zeros((n, len(id2label)))
-    probs[:, label2id["O"]] = 1.0
-    hints = np.zeros(n, dtype=int)
-    for span, hint in (("1887条", "DISCLOSED_WEBSITE"), ("514条", "DISCLOSED_WEBSITE"), ("2401条", "DISCLOSED_TOTAL")):
-        st = text.index(span)
-        for i in range(st, st + len(span)):  # the model says website for all three
-            probs[i] = 0.0
-            probs[i, label2id[("B-" if i == st else "I-") + "DISCLOSED_WEBSITE"]] = 0.99
-            probs[i, label2id[("B-" if i == st else "I-") + "DISCLOSED_TOTAL"]] = 0.01
-        hints[st:st + len(span)] = HINT_IDS[hint]
-    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": 0.5}
-    got = {text[a:b]: lab for a, b, lab, _ in fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, params)}
+    got = _fused(text, [("1887条", "DISCLOSED_WEBSITE"), ("514条", "DISCLOSED_WEBSITE"), ("2401条", "DISCLOSED_TOTAL")],
+                 {"DISCLOSED_WEBSITE": 0.99, "DISCLOSED_TOTAL": 0.01},  # the model says website for all three
+                 {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": 0.5})
     assert got == {"1887条": "DISCLOSED_WEBSITE", "514条": "DISCLOSED_WEBSITE", "2401条": "DISCLOSED_TOTAL"}

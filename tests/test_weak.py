@@ -9,6 +9,13 @@ import pytest
 from training.weak import evaluate, main, weak_label
 
 
+def labels(text: str) -> list[tuple[str, str]]:
+    """(span text, label) of the keyword rules' spans in ``text``."""
+    from ie.keywords import weak_label
+
+    return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
 
@@ -236,10 +243,7 @@ def test_quality_on_real_train_set(shared_dir) -> None:
 def test_rates_of_service_matters_are_no_response_rates() -> None:
     """labels.md: service matters are not requests from the public, so their rates are O; a rate about
     hotline requests or applications in the same kind of sentence stays a response rate."""
-    from ie.keywords import rate_of_service_matters, weak_label
-
-    def labels(text: str) -> list[tuple[str, str]]:
-        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+    from ie.keywords import rate_of_service_matters
 
     text = "全年共受理各类服务事项14435件,办结率100%。政务服务事项网上办理率达94%。"
     assert labels(text) == []
@@ -283,10 +287,6 @@ def test_policy_briefings_are_no_press_events() -> None:
 def test_since_the_reporting_year_is_not_several_years() -> None:
     """今年以来 and <the latest year named>年以来 state the reporting year's figure; 2008年以来 in a later
     year's report, 历年 or 条例实施以来 sum several years (labels.md, time scope)."""
-    from ie.keywords import weak_label
-
-    def labels(text: str) -> list[tuple[str, str]]:
-        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
 
     assert labels("今年以来,本单位通过青河政府网和各类新媒体平台,发布各类政务信息422条。") == [("422条", "DISCLOSED_TOTAL")]
     assert labels("2021年以来,青山街道办事处主动公开信息数为286条。") == [("286条", "DISCLOSED_TOTAL")]
@@ -309,10 +309,6 @@ def test_a_figure_whose_own_clause_receives_counts_what_came_in() -> None:
 
 def test_reposted_and_published_is_the_bodys_own_figure() -> None:
     """转载 alone counts others' items (O); 转载、发布解读信息0条 and 发布转载政策解读17条 are the body's own."""
-    from ie.keywords import weak_label
-
-    def labels(text: str) -> list[tuple[str, str]]:
-        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
 
     assert labels("2022年,青山局未出台规范性文件,转载、发布解读信息0条。") == [("0条", "INTERPRETATIONS")]
     assert labels("全年发布转载政策解读17条。") == [("17条", "INTERPRETATIONS")]
@@ -332,10 +328,6 @@ def test_applications_split_by_subject_are_no_policy_documents() -> None:
 def test_the_bodys_own_place_inside_the_disclosure_phrase() -> None:
     """主动公开朋普镇政府信息共597条 (the town's own name inside the phrase) states the year's total, also after
     <the reporting year>年以来 that a 40-character window cuts in two; 2008年以来 in a later report does not."""
-    from ie.keywords import weak_label
-
-    def labels(text: str) -> list[tuple[str, str]]:
-        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
 
     s = "2024年以来,通过市政府政务网站、新媒体平台、宣传栏等方式主动公开青河镇政府信息共597条。"
     assert labels(s) == [("597条", "DISCLOSED_TOTAL")]
@@ -345,10 +337,6 @@ def test_the_bodys_own_place_inside_the_disclosure_phrase() -> None:
 
 def test_applications_received_and_answered_are_applications() -> None:
     """受理并…答复 counts what came in (labels.md: 受理 counts are APPLICATIONS); answered alone stays O."""
-    from ie.keywords import weak_label
-
-    def labels(text: str) -> list[tuple[str, str]]:
-        return [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
 
     assert labels("全年受理并按时限要求及时办理回复依申请公开件6件。") == [("6件", "APPLICATIONS")]
     assert labels("全年受理并办结政府信息公开申请23件。") == [("23件", "APPLICATIONS")]
