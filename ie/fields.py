@@ -442,6 +442,7 @@ _PLATFORMS = {"微信": re.compile(r"微信|公众号|服务号|订阅号"), "�
               "头条": re.compile(r"头条"), "视频号": re.compile(r"视频号"), "快手": re.compile(r"快手"),
               "客户端": re.compile(r"客户端|APP|App|app")}
 _NEW_MEDIA_TOGETHER = re.compile(r"新媒体|两微|双微|政务微博微信|政务微信微博")
+_NOT_NEW_MEDIA_ONLY = re.compile(r"传统媒体|报刊|报纸|电视|广播|网站|门户")
 
 
 def _one_account_each(norm: Any, mentions: list[_Mention]) -> list[str]:
@@ -457,6 +458,8 @@ def _one_account_each(norm: Any, mentions: list[_Mention]) -> list[str]:
     text = norm.text
     if se < len(text):  # 微博…发布信息16000条,关注量85.4万;微信…发布信息1500条: the next sentence too
         se = sentence_bounds(text, se + 1, stop_at_newline=False)[1]
+    if ss > 1:  # …政务微信发布信息1321条,…;微博发送信息159条: and the one before
+        ss = sentence_bounds(text, ss - 2, stop_at_newline=False)[0]
     per_platform: dict[str, set[str]] = {}
     cut = ss
     for f in _ITEM_FIGURE.finditer(text, ss, se):
@@ -464,6 +467,8 @@ def _one_account_each(norm: Any, mentions: list[_Mention]) -> list[str]:
         words = re.split(r"[,,;;]", since)[-1]
         cut = f.end()
         if _NEW_MEDIA_TOGETHER.search(words):
+            if _NOT_NEW_MEDIA_ONLY.search(words):
+                continue  # 传统媒体和政务新媒体主动公开政府信息236012条: more than the new media
             return []
         named = [p for p, rx in _PLATFORMS.items() if rx.search(words)]
         if not named:  # 定期维护“某某”微信公众号,发布原创信息102条: the account named earlier in the sentence

@@ -1304,6 +1304,12 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     narrative = [item(together, "1750条", "DISCLOSED_NEWMEDIA", 1750, "条"),
                  item(together, "1600条", "DISCLOSED_NEWMEDIA", 1600, "条")]
     assert fields_for(together, narrative)["disclosed_newmedia"]["value"] == 1750
+    # the account figures may sit in the sentence before the chosen one; a figure for media old and new together
+    # is no new-media total
+    before = ("青山市河西区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n传统媒体和政务新媒体主动公开政府信息2600条。"
+              "截至目前,区级政务微信发布信息1321条,关注人数15468人;微博发送信息159条,关注人数2439人。\n")
+    narrative = [item(before, "159条", "DISCLOSED_NEWMEDIA", 159, "条")]
+    assert fields_for(before, narrative)["disclosed_newmedia"] is None
     # one account alone is the body's new media
     one = text.replace(";“河西发布”微信公众号发布信息150条,订阅数1.2万", "")
     narrative = [item(one, "1600条", "DISCLOSED_NEWMEDIA", 1600, "条")]
