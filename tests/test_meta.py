@@ -829,3 +829,12 @@ def test_a_township_whose_name_opens_with_a_preposition():
     meta, original = meta_of(text)
     assert meta["issuer"]["value"] == "对坊乡"
     _check_offsets(meta, original)
+
+
+@pytest.mark.parametrize("sentence", [
+    "(三)政府信息管理情况。建立健全了信息公开机制,所有公开信息由局办公室主动收集,经主要领导审核签发。",
+    "(一)工作机构情况\n按照我委领导小组分工,分管办公室的委领导是全委政府信息公开工作的负责人。",
+])
+def test_clauses_are_no_issuer(sentence):
+    meta, _ = meta_of(f"一、总体情况\n2020年,我局没有依申请公开事项。\n{sentence}\n")
+    assert meta["issuer"] is None
