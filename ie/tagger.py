@@ -652,7 +652,8 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
                 j, conf = k, float(q[k])
             elif j == 0 and classes[k] in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE") \
-                    and _PROACTIVE_PHRASE_RE.search(text, max(sent, s - 24), s) \
+                    and (_PROACTIVE_PHRASE_RE.search(text, max(sent, s - 24), s)
+                         or _PROACTIVE_LIST_RE.search(text, max(sent, s - 120), s)) \
                     and not _NOT_THE_YEARS_OWN_RE.search(text, sent, s) and not _since_an_earlier_year(text, sent, s):
                 # 我镇信息主动公开292条, 主动公开政府信息300余条: the plain statement of the year's disclosures;
                 # the model's veto there came from the clauses around it (pages with no figure tagged at all).
@@ -683,6 +684,8 @@ _PRODUCED_THEN_PROACTIVE_RE = re.compile(
 _PROACTIVE_PHRASE_RE = re.compile(
     r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|县|区|市)(?:人民)?)?(?:政府|政务)?信息"
     r"(?:共计|共|总计|合计|为|达|的(?:情况|数量|总数|条数)\s*[:：])?\s*$|信息主动公开(?:共计|共)?\s*$")
+# 主动公开涉及疫情防控、社会救助、…、安全生产等方面信息423条: the same statement, its kinds of information listed
+_PROACTIVE_LIST_RE = re.compile(r"主动公开了?(?:涉及|包括|包含)[^。;；]{4,100}?等(?:方面|领域|类)?的?(?:政府)?信息(?:共计|共)?\s*$")
 _NOT_THE_YEARS_OWN_RE = re.compile(
     r"累计|截至|截止|历年|(?<!今年)(?<!本年)(?<!年度)(?<!年初)(?<!\d年)(?<!\d\s年)以来|其中|直属|各区|各县|各部门|各单位")
 _YEAR_SINCE_RE = re.compile(r"((?:19|20)\d\d)\s*年以来")

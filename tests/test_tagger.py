@@ -447,6 +447,10 @@ def test_a_numbered_line_stating_the_years_disclosures() -> None:
 
     for before in ("1、主动公开政府信息的情况:", "主动公开政府信息共", "主动公开朋普镇政府信息共"):
         assert _PROACTIVE_PHRASE_RE.search(before), before
+    from ie.tagger import _PROACTIVE_LIST_RE
+
+    listed = "青河街道主动公开涉及疫情防控、社会救助、养老服务、公共文化服务、安全生产等方面信息"
+    assert _PROACTIVE_LIST_RE.search(listed) and not _PROACTIVE_LIST_RE.search("主动公开涉及疫情防控的文件")
     assert not _PROACTIVE_PHRASE_RE.search("主动公开政府信息的目录:")
     text = "2021年工作。2008年以来主动公开政府信息共597条。"
     assert _since_an_earlier_year(text, text.index("2008"), text.index("597"))
