@@ -470,10 +470,10 @@ def _one_account_each(norm: Any, mentions: list[_Mention]) -> list[str]:
             if _NOT_NEW_MEDIA_ONLY.search(words):
                 continue  # 传统媒体和政务新媒体主动公开政府信息236012条: more than the new media
             return []
-        named = [p for p, rx in _PLATFORMS.items() if rx.search(words)]
+        named = _platforms_in(words)
         if not named:  # 定期维护“某某”微信公众号,发布原创信息102条: the account named earlier in the sentence
             words = since
-            named = [p for p, rx in _PLATFORMS.items() if rx.search(words)]
+            named = _platforms_in(words)
         if len(named) > 1 and "微信" in named and not re.search(r"微信|服务号|订阅号", words):
             named.remove("微信")  # 今日头条公众号: an account on 头条, not on WeChat
         if len(named) > 1 and not _WEB.search(words):
@@ -486,6 +486,10 @@ def _one_account_each(norm: Any, mentions: list[_Mention]) -> list[str]:
 
 
 _ITEM_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*万?\s*[余多]?\s*(?:条|篇)")
+
+
+def _platforms_in(words: str) -> list[str]:
+    return [p for p, rx in _PLATFORMS.items() if rx.search(words)]
 
 
 _NEWS_OUTLETS = re.compile(r"新闻媒体|(?<!新)媒体|报刊|报纸|日报|电视台?|广播|电台")
@@ -736,10 +740,14 @@ def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
 # reviews and lawsuits by rule (reports with no table that holds them)
 
 # 收到针对我办政府信息公开的行政复议3件, 共受理行政复议案件2件, 行政诉讼案件4件: the count right after the noun
-_REVIEW_NUM = re.compile(r"行政复议的?(?:案件|申请)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次)"
-                         r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政复议")
-_LAWSUIT_NUM = re.compile(r"行政诉讼的?(?:案件)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次)"
-                          r"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*行政诉讼")
+def _case_count(noun: str, after_noun: str) -> re.Pattern[str]:
+    """收到行政复议申请3件 (the count after the noun and ``after_noun`` words) or 收到1件行政复议 (before it)."""
+    return re.compile(rf"{noun}的?{after_noun}(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次)"
+                      rf"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*{noun}")
+
+
+_REVIEW_NUM = _case_count("行政复议", "(?:案件|申请)?")
+_LAWSUIT_NUM = _case_count("行政诉讼", "(?:案件)?")
 # right 27 times of 27 on this session's hand-read real pages (6 of them held out when first read)
 REVIEW_RULE_CONFIDENCE = 0.92
 _DISCLOSURE_REVIEWS = re.compile(r"(?:信息.{0,4}?公开|依申请|公开申请)[^。\n]{0,20}?(?:复议|诉讼)")
@@ -761,16 +769,16 @@ def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
     s, e = ranges.get("review_litigation", (0, len(text)))
     out: list[_Mention] = []
     for m in rx.finditer(text, s, e):
-        g = "num" if m.group("num") is not None else "num2"
+        g, u = ("num", "unit") if m.group("num") is not None else ("num2", "unit2")
         ss = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1  # past a ;
         before = text[ss:m.start()]
+        clause = re.split(r"[,，;；]", before)[-1]
         if "review_litigation" not in ranges and not _ABOUT_DISCLOSURE.search(before) \
                 and not _DISCLOSURE_REVIEWS.search(text, max(0, ss - 60), ss):
             continue  # (the sentence before may name the topic: 因信息公开引起的行政复议案件9件。行政诉讼案件3件)
-        if re.search(r"审理|复议机关", re.split(r"[,，;；]", before)[-1][-12:]):
+        if re.search(r"审理|复议机关", clause[-12:]):
             continue  # 审理政府信息公开行政复议案件7起: reviews it heard as the reviewing body, not reviews of it
-        u = "unit" if g == "num" else "unit2"
-        if _OTHER_YEAR_BEFORE.search(re.split(r"[,，;；]", before)[-1]) or (hasattr(norm, "is_corrupted")
+        if _OTHER_YEAR_BEFORE.search(clause) or (hasattr(norm, "is_corrupted")
                                                  and norm.is_corrupted(m.start(g), m.end(u))):
             continue
         os_, oe = norm.to_original(m.start(g), m.end(u))

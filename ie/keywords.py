@@ -407,6 +407,12 @@ _MULTI_YEAR = re.compile(r"(?P<since>(?:(?P<year>(?:19|20)\d\d)\s*年|今年|本
 _YEAR = re.compile(r"(?:19|20)\d\d(?=\s*年)")
 
 
+def later_year_named(text: str, year: int, before: int) -> bool:
+    """Does ``text`` name a year after ``year`` before offset ``before``? Then <year>年以来 sums several years
+    (2008年以来 in a 2021 report); otherwise it is the reporting year (2021年以来)."""
+    return any(int(y) > year for y in _YEAR.findall(text, 0, before))
+
+
 def _over_several_years(s: str, window: str, win_start: int) -> bool:
     """Does the window say the figure is summed over several years (历年, 颁布实施以来, 2008年以来)? 今年以来,
     年初以来 and <the latest year the text has named so far>年以来 are the reporting year (2021年以来 in a 2021
@@ -416,18 +422,18 @@ def _over_several_years(s: str, window: str, win_start: int) -> bool:
             # the window opens inside 2024年以来: read the words the window cut off
             full = _MULTI_YEAR.search(s, max(0, win_start + m.start() - 8), win_start + m.end())
             if full is not None and full["since"] is not None:
-                if full["year"] is None or not any(int(y) > int(full["year"])
-                                                   for y in _YEAR.findall(s, 0, full.start())):
+                if full["year"] is None or not later_year_named(s, int(full["year"]), full.start()):
                     continue  # 今年以来, <the latest year named>年以来
                 return True
         if m["since"] is None:
             return True  # 历年, 颁布实施以来, 目前
         if m["year"] is None:
             continue  # 今年以来, 本年度以来, 年初以来
-        earlier = [int(y) for y in _YEAR.findall(s, 0, win_start + m.start())]
-        if any(y > int(m["year"]) for y in earlier):
+        if later_year_named(s, int(m["year"]), win_start + m.start()):
             return True
     return False
+
+
 _CHANNELS = ("DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE")
 # 政务公开栏、广播、电视、新媒体平台等形式: a list of channels; not 以图文、视频等形式 (formats of one channel's posts)
 CHANNELS_THEN_FORMS = re.compile(r"(?:网站?|栏|平台|媒体|微信|微博|广播|电视|报|屏|公众号)[^,，。、]{0,4}等形式")

@@ -694,11 +694,9 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 
 def _since_an_earlier_year(text: str, sent: int, pos: int) -> bool:
     """2008年以来 in a 2021 report sums several years; <the latest year the text names>年以来 is that year."""
-    for m in _YEAR_SINCE_RE.finditer(text, sent, pos):
-        named = [int(y) for y in re.findall(r"(?:19|20)\d\d(?=\s*年)", text[:m.start()])]
-        if any(y > int(m.group(1)) for y in named):
-            return True
-    return False
+    from ie.keywords import later_year_named
+
+    return any(later_year_named(text, int(m.group(1)), m.start()) for m in _YEAR_SINCE_RE.finditer(text, sent, pos))
 
 
 def _sentence_start(text: str, pos: int) -> int:
