@@ -295,6 +295,9 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     paren = re.search(r"[((][^()()]*[))]$", text[s:e])
     if paren and paren.start() > 0:  # 武昌经开区管委会(滨江商务区管委会): the name before the aside
         e = s + paren.start()
+    inner = _PLACE_ASIDE_THEN_BODY_RE.match(text, e)
+    if inner:  # 武汉经济技术开发区(汉南区)医疗保障局: a zone and its district, then the body under both
+        e = inner.end()
     name = _clean_org(text[s:e])
     if not _valid_org(name):
         return None
@@ -306,6 +309,9 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     return _Cand(name, s, e, prior, why)
 
 
+_PLACE_ASIDE_THEN_BODY_RE = re.compile(
+    rf"[(（][\u4e00-\u9fff]{{2,8}}(?:区|县|市|镇|乡|街道)[)）][\u4e00-\u9fff]{{1,12}}?(?:{ORG_SUFFIX})"
+    rf"(?=\s*(?:政府信息公开|政务公开|信息公开|{_VERB_AFTER}))")
 _GOV_AFTER_PLACE_RE = re.compile(r"(?:人民|自治区|自治州|自治县|省|市|区|县|旗|州|盟|镇|乡)$")
 _GOV_KW_RE = re.compile(r"\s*政府(?=信息公开|政务公开)")
 
@@ -561,7 +567,7 @@ _AGGREGATE_RE = re.compile(
 # (an alias in brackets may follow the name: 由某某办公室(某某委员会办公室)编制)
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:[((][^()()]{{2,30}}[))])?\s*(?:根据|按照|依据|依照|编制|编写|综合|负责)")
 _COMPILES_OWN_RE = re.compile(
-    rf"(?:^|[,,。;;)\n])\s*({_ORG})\s*编制了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门)?\s*(?:19|20)\d{{2}}\s*年度?"
+    rf"(?:^|[,,。;;)\n])\s*({_ORG})\s*(?:特|现)?编制了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门)?\s*(?:19|20)\d{{2}}\s*年度?"
     rf"[^。\n]{{0,6}}?{_TITLE_KW}")
 _OFFICE_RE = re.compile(r"(?:(?:政府|局|委|厅|中心|公开|工作|小组|党政|综合)办公室|办公厅|政务公开办|公开办|政府办|管理办)$")
 _CONTACT_RE = re.compile(

@@ -647,14 +647,12 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
         conf = float(q[j])
         if k and j != k:  # the model overrules the keyword rules: two readings where the rules stand
             sent = _sentence_start(text, s)
+            plain = _plain_statement(text, sent, s, classes[k])
             if j and classes[j] in CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
                 # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
-                j, conf = k, float(q[k])
-            elif j == 0 and classes[k] in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE") \
-                    and (_PROACTIVE_PHRASE_RE.search(text, max(sent, s - 24), s)
-                         or _PROACTIVE_LIST_RE.search(text, max(sent, s - 120), s)) \
-                    and not _NOT_THE_YEARS_OWN_RE.search(text, sent, s) and not _since_an_earlier_year(text, sent, s):
+                j, conf = k, max(float(q[k]), PLAIN_STATEMENT_CONFIDENCE) if plain else float(q[k])
+            elif j == 0 and plain:
                 # 我镇信息主动公开292条, 主动公开政府信息300余条: the plain statement of the year's disclosures;
                 # the model's veto there came from the clauses around it (pages with no figure tagged at all).
                 # At least PLAIN_STATEMENT_CONFIDENCE: the fused probability of a vetoed label is near 0 by design
@@ -686,10 +684,28 @@ _PROACTIVE_PHRASE_RE = re.compile(
     r"(?:共计|共|总计|合计|为|达|的(?:情况|数量|总数|条数)\s*[:：])?\s*$|信息主动公开(?:共计|共)?\s*$")
 # 主动公开涉及疫情防控、社会救助、…、安全生产等方面信息423条: the same statement, its kinds of information listed
 _PROACTIVE_LIST_RE = re.compile(r"主动公开了?(?:涉及|包括|包含)[^。;；]{4,100}?等(?:方面|领域|类)?的?(?:政府)?信息(?:共计|共)?\s*$")
+# 全年公开政府信息74条: the same statement without 主动, when the keyword rules read the year's total (no channel,
+# no application in the sentence) and no other count comes before it in its sentence
+_DISCLOSED_PHRASE_RE = re.compile(
+    r"(?<!申请)(?<!依申请)公开了?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|达)?\s*$")
+_COUNT_BEFORE_RE = re.compile(r"\d\s*(?:条|件|篇|项|个|份)")  # 公开行政许可24条,公开政务信息23条: one kind of several
 _NOT_THE_YEARS_OWN_RE = re.compile(
     r"累计|截至|截止|历年|(?<!今年)(?<!本年)(?<!年度)(?<!年初)(?<!\d年)(?<!\d\s年)以来|其中|直属|各区|各县|各部门|各单位")
 _YEAR_SINCE_RE = re.compile(r"((?:19|20)\d\d)\s*年以来")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def _plain_statement(text: str, sent: int, pos: int, keyword_label: str) -> bool:
+    """Whether the figure at ``pos`` is the plain statement of the year's disclosures (主动公开政府信息300余条)
+    that the keyword rules read as ``keyword_label``."""
+    if keyword_label not in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE"):
+        return False
+    said = (_PROACTIVE_PHRASE_RE.search(text, max(sent, pos - 24), pos)
+            or _PROACTIVE_LIST_RE.search(text, max(sent, pos - 120), pos)
+            or (keyword_label == "DISCLOSED_TOTAL" and _DISCLOSED_PHRASE_RE.search(text, max(sent, pos - 24), pos)
+                and not _COUNT_BEFORE_RE.search(text, sent, pos)))
+    return bool(said) and not _NOT_THE_YEARS_OWN_RE.search(text, sent, pos) \
+        and not _since_an_earlier_year(text, sent, pos)
 
 
 def _since_an_earlier_year(text: str, sent: int, pos: int) -> bool:

@@ -800,6 +800,9 @@ def test_a_verb_ending_like_a_body_is_no_name() -> None:
      "请与青山区青河镇人民政府办公室联系。\n一、总体情况\n本年度工作正常。\n", "青山区青河镇人民政府"),
     # 对 opens clauses (对全县…), but 对坊乡 is a township
     ("对坊乡2023年政府信息公开工作年度报告\n根据《条例》,编制本年度报告。\n一、总体情况\n本年度工作正常。\n", "对坊乡"),
+    # a zone and its district in brackets, then the body under both (session 15's table pages)
+    ("一、总体情况\n2020年,青山经济技术开发区(青河区)医疗保障局政府信息公开工作在管委会的领导下稳步推进。\n",
+     "青山经济技术开发区(青河区)医疗保障局"),
 ])
 def test_issuer_shapes_of_held_out_pages(text, issuer):
     """Shapes the hand-read pages of 2026-12-04 (fourth session) showed, with made-up names."""

@@ -173,3 +173,54 @@ def test_table_3_as_three_markdown_tables():
     assert cells["review_total"] == 4 and cells["review_upheld"] == 2
     assert cells["litigation_direct_total"] == 3
     assert cells["litigation_after_review_total"] == 1 and cells["litigation_after_review_other"] == 1
+
+
+def test_table_1_without_its_first_title_row():
+    # the page lost 第二十条第(一)项: its header and rows stand before the (五) title
+    text = ("二、主动公开政府信息情况\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 2 |\n"
+            "行政规范性文件 | 3 | 1 | 17 |\n第二十条第(五)项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | 8 |\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    cells = _values(_parse(text)["proactive_disclosure"])
+    assert cells["art20_1.normative_documents.issued"] == 3
+    assert cells["art20_1.regulations.in_force"] == 2
+    assert cells["art20_5.administrative_licensing.decisions"] == 8
+
+
+def test_article_20_title_without_its_second_di():
+    text = ("二、主动公开政府信息情况\n第二十条(一)项 |\n信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n"
+            "规章 | 0 | 0 | 0 |\n规范性文件 | 4 | 4 | 9 |\n第二十条(五)项 |\n"
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 12 | +(2) -(1) | 30 |\n")
+    table = _parse(text)["proactive_disclosure"]
+    assert table["template"] == "v2019"
+    cells = _values(table)
+    assert cells["art20_1.normative_documents.new_made"] == 4
+    assert cells["art20_5.administrative_licensing.items_change"] == 1  # +2 -1: the net change
+    assert cells["art20_5.administrative_licensing.decisions"] == 30
+
+
+def test_row_labels_followed_by_their_definitions():
+    # a page that printed the template's notes into the label cells
+    text = ("二、主动公开政府信息情况\n第二十条第(一)项 |\n信息内容 |\n本年新 |\n本年新 |\n对外公开总数量 |\n|\n"
+            "规章:地方行政规章指省、自治区、直辖市的人民政府根据法律制定的规章。 |\n1 |\n1 |\n3 |\n|\n"
+            "规范性文件:是指各级人民政府及其派出机关依照法定权限、程序制定并公开发布的文件。 |\n0 |\n2 |\n5 |\n|\n")
+    cells = _values(_parse(text)["proactive_disclosure"])
+    assert cells["art20_1.regulations.total_published"] == 3
+    assert cells["art20_1.normative_documents.new_published"] == 2
+
+
+def test_one_merged_cell_per_row_of_table_2_is_its_total():
+    # every row of table 2 holds one value and pads: the page merged the applicant columns into one cell
+    head = ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | "
+            "||||||||\n自然人 | 法人或其他组织 | 总计 | |||||||\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||\n")
+    rows = ("一、本年新收政府信息公开申请数量 | 2 | ||||||||\n二、上年结转政府信息公开申请数量 | 0 | ||||||||\n"
+            "三、本年度办理结果 | (一)予以公开 | 2 | |||||||\n")
+    apps = _parse(head + rows)["applications"]
+    cells = _values(apps)
+    assert cells["new_received.total"] == 2 and cells["carried_over_in.total"] == 0
+    assert cells["granted.total"] == 2
+    assert cells["new_received.natural_person"] is None  # not guessed
+    assert apps["cells"]["new_received.total"]["confidence"] < 0.9
+    # a row that writes its natural-person column and its total is read as written
+    both = rows.replace("| 2 | ||||||||", "| 2 | 0 | 0 | 0 | 0 | 0 | 2 | |")
+    cells = _values(_parse(head + both)["applications"])
+    assert cells["new_received.natural_person"] == 2 and cells["new_received.total"] == 2

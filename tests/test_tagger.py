@@ -280,7 +280,8 @@ def _fused(text: str, spans: list[tuple[str, str]], model: dict[str, float], par
         for i in range(st, st + len(span)):
             probs[i] = 0.0
             for label, p in model.items():
-                probs[i, label2id[("B-" if i == st else "I-") + label]] = p
+                tag = "O" if label == "O" else ("B-" if i == st else "I-") + label
+                probs[i, label2id[tag]] = p
         hints[st:st + len(span)] = HINT_IDS[hint]
     out = fuse_candidates(text, probs, np.ones(n, dtype=bool), hints, id2label, params)
     return {text[a:b]: lab for a, b, lab, _ in out}
@@ -470,3 +471,21 @@ def test_channels_summed_by_zongji_are_the_total() -> None:
                  {"DISCLOSED_WEBSITE": 0.99, "DISCLOSED_TOTAL": 0.01},  # the model says website for all three
                  {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": 0.5})
     assert got == {"1887条": "DISCLOSED_WEBSITE", "514条": "DISCLOSED_WEBSITE", "2401条": "DISCLOSED_TOTAL"}
+
+
+def test_the_years_statement_without_zhudong_stands_against_a_veto() -> None:
+    """全年公开政府信息74条 (no 主动): the keyword rules' total stands against the model's veto or its channel label
+    (its sentence names no channel), at the plain statement's floor; not one kind after another count
+    (公开行政许可24条,公开政务信息23条) and not a cumulative figure."""
+    from ie.tagger import PLAIN_STATEMENT_CONFIDENCE
+
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": PLAIN_STATEMENT_CONFIDENCE}
+    text = "青河镇高度重视政府信息公开工作。全年公开政府信息74条,有力促进了各项工作。"
+    assert _fused(text, [("74条", "DISCLOSED_TOTAL")], {"O": 0.95, "DISCLOSED_TOTAL": 0.05}, params) \
+        == {"74条": "DISCLOSED_TOTAL"}
+    text = "2020年,青川街道围绕群众关注的政府信息主动公开171条。"
+    assert _fused(text, [("171条", "DISCLOSED_TOTAL")], {"DISCLOSED_WEBSITE": 0.95, "DISCLOSED_TOTAL": 0.05},
+                  params) == {"171条": "DISCLOSED_TOTAL"}
+    for text, figure in (("青山县住建委共公开行政许可24条,公开政务信息23条。", "23条"),
+                         ("截至2020年底,累计公开政府信息3044条。", "3044条")):
+        assert _fused(text, [(figure, "DISCLOSED_TOTAL")], {"O": 0.95, "DISCLOSED_TOTAL": 0.05}, params) == {}, text

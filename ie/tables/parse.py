@@ -37,6 +37,7 @@ class NormalizedLike(Protocol):
 # ---------------------------------------------------------------------------------------------------------
 # Regions
 
+_ART20_1_ROWS = re.compile(r"规\s*章|规范性文件")
 _T2_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收")
 _T2_END_ROW = re.compile(r"结转下年度")
 _T2_TAIL_ROW = re.compile(r"^[ \t]*四[、.,]?\s*结转下年度继续办理(?:[ \t|]+-?\d+){3,}", re.M)
@@ -67,6 +68,11 @@ def find_regions(text: str, sections: list[Any] | None = None) -> Regions:
     r = Regions()
     m1 = T.ART20_TITLE.search(text)
     t1_start = _line_start(text, m1.start()) if m1 else None
+    if m1 is not None and m1.group(1) != "一":
+        # the page lost the 第二十条第(一)项 title row: its sub-table's header and rows stand just before
+        head = text.rfind("信息内容", max(0, m1.start() - 400), m1.start())
+        if head >= 0 and _ART20_1_ROWS.search(text, head, m1.start()):
+            t1_start = _line_start(text, head)
     search_from = t1_start or 0
     m2 = _T2_ANCHOR.search(text, search_from)
     t2_start = None
@@ -146,6 +152,12 @@ def match_label(labels: T.LabelSet, text: str) -> T.LabelMatch | None:
     m = labels.match(text)
     if m is not None and m.spec.kind == "row" and m.score >= 0.9:
         return m
+    colon = re.search(r"[:：]", text)
+    if colon is not None and 2 <= len(T.canon(text[:colon.start()])) <= 16:
+        # a row label followed by its definition (规章:地方行政规章指…。), as some pages print the template's notes
+        mh = labels.match(text[:colon.start()])
+        if mh is not None and mh.spec.kind == "row" and mh.score >= 0.9:
+            return mh
     best = m
     starts = {x.start() for x in _SUFFIX_START.finditer(text)} | {x.end() for x in re.finditer(r"\s+", text)}
     for s in sorted(starts, reverse=True):
@@ -562,6 +574,17 @@ def _total_to_last_column(h: RowHit, zero_ok: bool = False) -> bool:
     return True
 
 
+def _one_merged_cell_each(hits: list[RowHit]) -> bool:
+    """Whether every row of table 2 that holds a value holds just one, in its first column (``一、本年新收…
+    | 0 | ||||||||``: a page that merged the seven applicant columns into one cell per row). Two rows at least;
+    a table that wrote only its natural-person column would also write the total."""
+    valued = [h for h in hits if any(c is not None and c.text for c in h.values) or h.overflow]
+    return len(valued) >= 2 and all(
+        not h.overflow and h.values[0] is not None and h.values[0].text
+        and parse_value(h.values[0].text).kind == "number"
+        and all(c is None or not c.text for c in h.values[1:]) for h in valued)
+
+
 def _t2_version(text: str) -> str | None:
     """v2021 by its 其他处理 sub-rows; v2019 only when the table reaches past 其他处理 without them.
 
@@ -604,6 +627,12 @@ def parse_t2(norm: NormalizedLike, region: tuple[int, int], maker: CellMaker) ->
     for h in moved:
         warnings.append(f"applications: row {h.key} has {_filled(h)} values for {ncol} columns; its last "
                         "value is the sum of the others and is read as the total")
+    if _one_merged_cell_each(hits):
+        for h in hits:
+            h.values = [None] * (ncol - 1) + [h.values[0]]
+            h.exact = False
+        warnings.append("applications: every row holds one value (a cell merged across the applicant columns); "
+                        "each is read as the row's total")
     by_key = {h.key: h for h in hits}
     cells: dict[str, dict[str, Any]] = {}
     for key in rows:

@@ -16,7 +16,7 @@ from functools import lru_cache
 # ---------------------------------------------------------------------------------------------------------
 # Table 1: 第二十条 (keys of record.md)
 
-ART20_TITLE = re.compile(r"第二十条\s*第\s*[(（]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
+ART20_TITLE = re.compile(r"第二十条\s*第?\s*[(（]?\s*([一二三四五六七八九十]+)\s*[)）]?\s*项")
 ART20_SUBTABLE = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 
 # sub-table -> (rows, columns) per version; rows are (key, label variants)

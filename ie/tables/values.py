@@ -26,6 +26,8 @@ _DEC = re.compile(r"[+-]?\d+\.\d+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _WITH_UNIT = re.compile(rf"([+-]?\d+(?:\.\d+)?)\s*({_UNIT_ALT})")
 _CHANGE = re.compile(r"(增加|新增|减少|增|减)\s*(\d+)\s*(?:个|项|件)?")
+# 本年增/减 written as both parts: +(3) -(1), +3/-1 (net change 2)
+_PLUS_MINUS = re.compile(r"\+\s*[(（]?\s*(\d+)\s*[)）]?\s*[/、,，]?\s*-\s*[(（]?\s*(\d+)\s*[)）]?")
 _DASH = re.compile(r"[-—–─―~～_]+")
 _BLANK = re.compile(r"[?？\s]*|&nbsp;|\u00a0+")
 _ORDINAL_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
@@ -72,6 +74,9 @@ def parse_value(raw: str) -> CellValue:
         return CellValue(v, "unit_stripped", unit=m.group(2), certainty=0.97)
     if _DASH.fullmatch(compact):
         return CellValue(None, "dash", kind="null", certainty=0.97)
+    m = _PLUS_MINUS.fullmatch(compact)
+    if m:
+        return CellValue(int(m.group(1)) - int(m.group(2)), "signed", certainty=0.85)
     m = _CHANGE.fullmatch(compact)
     if m:
         sign = -1 if m.group(1).startswith("减") else 1
