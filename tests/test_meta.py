@@ -818,3 +818,14 @@ def test_issuer_shapes_of_held_out_pages(text, issuer):
 def test_clauses_are_no_issuer(sentence):
     meta, _ = meta_of(f"一、总体情况\n2020年,我局没有依申请公开事项。\n{sentence}\n")
     assert meta["issuer"] is None
+
+
+def test_year_from_sentences_that_open_with_it_and_the_body():
+    """No title year and no data period: the one year the sentences open with (2020年度我街办…, 2020年青河街道办未…),
+    weakly."""
+    text = ("青河街道办事处政府信息公开工作年度报告\n\n一、总体情况\n\n(二)政府信息依申请公开情况\n\n"
+            "2020年度我街办未接到提出公开政府信息的申请。\n\n(四)行政复议、行政诉讼情况\n\n"
+            "2020年青河街道办未发生因政府信息公开申请提起的行政复议和行政诉讼。\n")
+    meta, original = meta_of(text)
+    assert meta["year"]["value"] == 2020 and meta["year"]["confidence"] <= 0.6
+    _check_offsets(meta, original)
