@@ -184,6 +184,14 @@ def test_table_1_without_its_first_title_row():
     assert cells["art20_1.normative_documents.issued"] == 3
     assert cells["art20_1.regulations.in_force"] == 2
     assert cells["art20_5.administrative_licensing.decisions"] == 8
+    # misprinted titles (第二十一条) for the first two sub-tables, one cell per paragraph
+    text = ("二、主动公开政府信息工作情况\n\n第二十一条第(一)项\n\n信息内容\n\n本年新制作数量\n\n本年新公开数量\n\n"
+            "对外公开总数量\n\n规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n2\n\n2\n\n5\n\n第二十一条第(五)项\n\n信息内容\n\n"
+            "上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n7\n\n/\n\n9\n\n第二十条第(六)项\n\n信息内容\n\n"
+            "上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政处罚\n\n0\n\n/\n\n3\n\n")
+    cells = _values(_parse(text)["proactive_disclosure"])
+    assert cells["art20_1.normative_documents.total_published"] == 5
+    assert cells["art20_5.administrative_licensing.decisions"] == 9
 
 
 def test_article_20_title_without_its_second_di():

@@ -38,6 +38,7 @@ class NormalizedLike(Protocol):
 # Regions
 
 _ART20_1_ROWS = re.compile(r"规\s*章|规范性文件")
+_HEADER_CELL_RE = re.compile(r"^[ \t|]*信息内容[ \t]*(?:\||$)", re.M)  # the 信息内容 cell that opens a sub-table
 _T2_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收")
 _T2_END_ROW = re.compile(r"结转下年度")
 _T2_TAIL_ROW = re.compile(r"^[ \t]*四[、.,]?\s*结转下年度继续办理(?:[ \t|]+-?\d+){3,}", re.M)
@@ -69,10 +70,13 @@ def find_regions(text: str, sections: list[Any] | None = None) -> Regions:
     m1 = T.ART20_TITLE.search(text)
     t1_start = _line_start(text, m1.start()) if m1 else None
     if m1 is not None and m1.group(1) != "一":
-        # the page lost the 第二十条第(一)项 title row: its sub-table's header and rows stand just before
-        head = text.rfind("信息内容", max(0, m1.start() - 400), m1.start())
-        if head >= 0 and _ART20_1_ROWS.search(text, head, m1.start()):
-            t1_start = _line_start(text, head)
+        # the page lost the 第二十条第(一)项 title row, or misprinted it (第二十一条第(一)项): the first sub-table's
+        # header cell and its 规章/规范性文件 rows stand before the first title found
+        heads = list(_HEADER_CELL_RE.finditer(text, max(0, m1.start() - 1200), m1.start()))
+        if heads:
+            nxt = heads[1].start() if len(heads) > 1 else m1.start()
+            if _ART20_1_ROWS.search(text, heads[0].end(), nxt):
+                t1_start = _line_start(text, heads[0].start())
     search_from = t1_start or 0
     m2 = _T2_ANCHOR.search(text, search_from)
     t2_start = None
