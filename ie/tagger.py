@@ -687,7 +687,7 @@ _PROACTIVE_LIST_RE = re.compile(r"主动公开了?(?:涉及|包括|包含)[^。;
 # 全年公开政府信息74条: the same statement without 主动, when the keyword rules read the year's total (no channel,
 # no application in the sentence) and no other count comes before it in its sentence
 _DISCLOSED_PHRASE_RE = re.compile(
-    r"(?<!申请)(?<!依申请)公开了?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|达)?\s*$")
+    r"(?<!申请)公开了?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|达)?\s*$")
 _COUNT_BEFORE_RE = re.compile(r"\d\s*(?:条|件|篇|项|个|份)")  # 公开行政许可24条,公开政务信息23条: one kind of several
 _NOT_THE_YEARS_OWN_RE = re.compile(
     r"累计|截至|截止|历年|(?<!今年)(?<!本年)(?<!年度)(?<!年初)(?<!\d年)(?<!\d\s年)以来|其中|直属|各区|各县|各部门|各单位")
