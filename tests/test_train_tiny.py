@@ -214,3 +214,24 @@ def test_weight_soup_is_the_mean_and_loads(tiny_model, tmp_path: Path) -> None:
     assert "fusion" not in json.loads((out / "govie_inference.json").read_text())
     assert isinstance(Tagger.load(out).predict("我局收到政府信息公开申请12件。"), list)
     assert deep_merge({"a": {"b": 1, "c": 2}, "d": [1]}, {"a": {"b": 3}, "d": [2]}) == {"a": {"b": 3, "c": 2}, "d": [2]}
+
+
+def test_sweep_plan_names_variants_and_rejects_clashes() -> None:
+    """A sweep file may run variants of one MLM stage seed for seed; each run has its own name, and a clash
+    (or a fine-tune of a pretrain the file does not define) fails before anything is trained."""
+    import pytest
+
+    from training.sweep import finetune_plan
+
+    sw = {"pretrains": {"p1": {}},
+          "finetunes": [{"pretrain": "p1", "seeds": [13, 1]},
+                        {"pretrain": "p1", "name": "seg", "seeds": [13],
+                         "overrides": {"data": {"segment_windows": 0.5}}}]}
+    plan = finetune_plan(sw)
+    assert [(n, v, s) for n, v, _, s, _ in plan] == [("ft_p1_s13", "p1", 13), ("ft_p1_s1", "p1", 1),
+                                                      ("ft_seg_s13", "seg", 13)]
+    assert plan[2][4] == {"data": {"segment_windows": 0.5}} and plan[0][4] == {}
+    with pytest.raises(ValueError, match="ft_p1_s13"):
+        finetune_plan({**sw, "finetunes": sw["finetunes"] + [{"pretrain": "p1", "seeds": [13]}]})
+    with pytest.raises(ValueError, match="unknown pretrain"):
+        finetune_plan({**sw, "finetunes": [{"pretrain": "p9", "seeds": [1]}]})

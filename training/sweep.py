@@ -9,9 +9,11 @@ On 2 CPU cores a sweep of more than one run takes hours.
 The sweep file names a base config and overrides (deep-merged) for:
 
 * ``pretrains``: MLM stages, by name (``{name: overrides}``), run in parallel;
-* ``finetunes``: for each pretrain, the seeds of the fine-tuning runs that start from it (parallel);
+* ``finetunes``: for each pretrain, the seeds of the fine-tuning runs that start from it (parallel); an entry
+  may carry ``overrides`` (a variant of the recipe) and a ``name`` for it (runs are ``ft_<name>_s<seed>``;
+  the name defaults to the pretrain's), so variants of one MLM stage can be compared seed for seed;
 * ``base_overrides``: applied to the base config first (e.g. a time cap for every run);
-* ``soup``: also average the weights of all fine-tuned runs of each pretrain (a "uniform model soup":
+* ``soup``: also average the weights of all fine-tuned runs of each variant (a "uniform model soup":
   runs from one pretrained start stay in one basin, and their average costs nothing at inference).
 
 Every resulting model is then measured the same way (``evaluate``): the fusion weights are refitted on the
@@ -172,8 +174,30 @@ def main(argv: list[str] | None = None) -> int:
                      args.shared.resolve())
 
 
+def finetune_plan(sw: dict) -> list[tuple[str, str, str, int, dict]]:
+    """The fine-tuning runs a sweep file asks for: ``(run name, variant, pretrain, seed, overrides)``.
+
+    Checked before anything is trained, so that a sweep file with a clash fails at once instead of after
+    the MLM stage on a borrowed machine."""
+    pretrains = set(sw.get("pretrains", {"default": {}}))
+    plan: list[tuple[str, str, str, int, dict]] = []
+    for ft in sw.get("finetunes", []):
+        pre = ft["pretrain"]
+        if pre not in pretrains:
+            raise ValueError(f"fine-tunes of an unknown pretrain {pre!r} (pretrains: {sorted(pretrains)})")
+        variant = ft.get("name", pre)
+        for seed in ft["seeds"]:
+            name = f"ft_{variant}_s{seed}"
+            if any(name == p[0] for p in plan):
+                raise ValueError(f"two fine-tuning runs named {name}: give each variant its own name")
+            plan.append((name, variant, pre, int(seed), ft.get("overrides") or {}))
+    return plan
+
+
 def run_sweep(sw: dict, out: Path, shared: Path) -> int:
     from training.modeling import load_config
+
+    plan = finetune_plan(sw)
 
     base = load_config(REPO / sw["base"])
     base = deep_merge(base, {"device": sw.get("device", "auto"), **(sw.get("base_overrides") or {})})
@@ -203,35 +227,32 @@ def run_sweep(sw: dict, out: Path, shared: Path) -> int:
     codes = run_parallel(jobs, parallel, env, sw.get("pretrain_limit_s"))
 
     # 2. fine-tuning runs
-    runs: dict[str, tuple[str, dict]] = {}
+    runs: dict[str, tuple[str, dict]] = {}  # run name -> (variant, config)
     jobs = []
-    for ft in sw.get("finetunes", []):
-        pre = ft["pretrain"]
+    for name, variant, pre, seed, over in plan:
         if codes.get(f"pre_{pre}") != 0:
-            print(f"[sweep] skipping fine-tunes of failed pretrain {pre}", flush=True)
+            print(f"[sweep] skipping {name}: its pretrain {pre} failed", flush=True)
             continue
-        for seed in ft["seeds"]:
-            name = f"ft_{pre}_s{seed}"
-            cfg = deep_merge(pre_cfgs[pre], ft.get("overrides", {}))
-            cfg.update(seed=int(seed), output_dir=str(out / name), work_dir=str(out / f"{name}_work"),
-                       threads=max(1, cores // max(1, parallel)))
-            runs[name] = (pre, cfg)
-            jobs.append((name, [sys.executable, "-m", "training.train", "--no-eval", "--config",
-                                str(write_cfg(name, cfg))], out / "logs" / f"{name}.log"))
+        cfg = deep_merge(pre_cfgs[pre], over)
+        cfg.update(seed=seed, output_dir=str(out / name), work_dir=str(out / f"{name}_work"),
+                   threads=max(1, cores // max(1, parallel)))
+        runs[name] = (variant, cfg)
+        jobs.append((name, [sys.executable, "-m", "training.train", "--no-eval", "--config",
+                            str(write_cfg(name, cfg))], out / "logs" / f"{name}.log"))
     codes.update(run_parallel(jobs, parallel, env, sw.get("finetune_limit_s")))
     done = {n: v for n, v in runs.items() if codes.get(n) == 0 and (out / n / "model.safetensors").exists()}
 
-    # 3. uniform soups of each pretrain's runs
+    # 3. uniform soups of each variant's runs
     models: dict[str, tuple[Path, dict]] = {n: (out / n, cfg) for n, (_, cfg) in done.items()}
     if sw.get("soup", True):
-        for pre in pre_cfgs:
-            members = sorted(n for n, (p, _) in done.items() if p == pre)
+        for variant in sorted({v for v, _ in done.values()}):
+            members = sorted(n for n, (v, _) in done.items() if v == variant)
             if len(members) >= 2:
                 try:
-                    soup([out / n for n in members], out / f"soup_{pre}")
-                    models[f"soup_{pre}"] = (out / f"soup_{pre}", done[members[0]][1])
+                    soup([out / n for n in members], out / f"soup_{variant}")
+                    models[f"soup_{variant}"] = (out / f"soup_{variant}", done[members[0]][1])
                 except Exception as exc:  # a failed soup must not lose the runs' evaluations
-                    print(f"[sweep] soup of {pre} failed: {exc}", flush=True)
+                    print(f"[sweep] soup of {variant} failed: {exc}", flush=True)
 
     # 4. the same measurement for every model
     jobs = []
