@@ -351,9 +351,14 @@ _DISCLOSED_THEN_LIST = re.compile(
     r"[^,，。;；:：]*等(?:方面|类)?的?(?:内容|信息)\s*(?:共计|共|合计|总计)?\s*$")
 _CATALOGUE_CATEGORY = re.compile(r"[,，、;；]\s*(?:政府)?信息公开目录(?:类)?(?:信息)?\s*(?:更新)?\s*(?:共|共计)?\s*$")
 _CATEGORY_SIBLINGS = re.compile(r"其中[^。]*(?:概况|政务动态|工作动态|通知公告)[^。]*\d")
-_NEWS_MEDIA_CLAUSE = re.compile(r"(?:通过|在|向)[^,，。;；]*(?:新闻媒体|主流媒体|中央媒体|(?:省|市|县)级(?:以上)?媒体|各级媒体"
-                                r"|《[^》]{1,10}(?:日报|晚报|时报)》(?:等[^,，。;；]{0,8})?)"  # 在《青山日报》等市级平台发布
-                                r"[^,，。;；]{0,6}(?:公开|发布|刊发|刊登)")
+# News media as the channel of a publishing verb, with or without 通过/在 (省级媒体发布信息21条; 通过报刊、广播、
+# 电视等媒体公开246条): labels.md counts news pieces placed with media as PRESS_EVENTS, and so does the dev gold
+# (通过新闻媒体公开信息1600余条). The body's own media (政务新媒体, 融媒体中心) are not news media.
+_NEWS_MEDIA = (r"(?:新闻媒体|主流媒体|中央媒体|央媒|(?:国家|中央|省|市|县|区|州|各)级(?:以上)?(?:新闻|主流)?媒体"
+               r"|等(?:新闻)?媒体|报刊|报纸|广播|电视台?|电台|新华社|(?:日报|晚报|时报|都市报)》?)")
+_MEDIA_PLACED = re.compile(_NEWS_MEDIA + r"[^,，。;；\d]{0,10}?(?:公开|发布|刊发|刊登|刊播|播发|播出|登载|推出)"
+                           r"(?P<rest>[^,，。;；、\d]{0,12})$")
+_MEDIA_UNITS = frozenset({"条", "篇", "次", "篇次", "则", "期", "件"})
 _REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|网民留言|群众留言|群众来信|群众诉求|意见建议|诉求)")
 _CARRIED_OPENS_CLAUSE = re.compile(r"\s*(?:共|全年)?(?:刊登|刊发|刊载|登载|收录)")
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
@@ -481,6 +486,15 @@ _CHANNEL_WORDS = {
 def channels_named(text: str) -> set[str]:
     """The channel labels (website, new media, gazette) some word of ``text`` names, loosely."""
     return {lab for lab, rx in _CHANNEL_WORDS.items() if rx.search(text)}
+
+
+def placed_with_media(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the figure at ``pos`` is news placed with media: its own clause names news media as the channel
+    of a publishing verb right before it, and none of the body's own channels (省级媒体发布信息21条; 通过报刊、
+    广播、电视等媒体公开246条; not 通过新闻媒体公开信息1600余条、通过其他形式公开信息600余条)."""
+    clause = _long_clause(text, sent_start, pos)
+    m = _MEDIA_PLACED.search(clause)
+    return m is not None and not _channels(clause, 0) and not re.search(r"其[他它]", m["rest"])
 
 
 def _channels(window: str, frm: int) -> set[str]:
@@ -637,6 +651,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             and (nearest is None or dist > 8 or nearest[3] == "O"):
         # 通过政务网站、新媒体平台等方式主动公开朋普镇政府信息共597条: the body's own place inside the phrase
         return _one_channel_or_total(_long_clause(s, sent_start, start))
+    if (nearest is None or nearest[3] == "DISCLOSED_TOTAL") and unit in _MEDIA_UNITS \
+            and placed_with_media(s, sent_start, start):
+        return "PRESS_EVENTS"  # 省级媒体发布信息21条, 通过报刊、广播、电视等媒体公开246条: news placed with media
     if nearest is None or dist > 20 or (not unit and dist > 0):
         return None
     lab = nearest[3]
@@ -722,8 +739,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         chans = _channels(window, clause_start)
         if len(chans) == 1:
             return chans.pop()
-    if lab == "DISCLOSED_TOTAL" and _NEWS_MEDIA_CLAUSE.search(long := _long_clause(s, sent_start, start)) \
-            and not _channels(long, 0):
+    if lab == "DISCLOSED_TOTAL" and placed_with_media(s, sent_start, start):
         return "PRESS_EVENTS"  # 通过人民日报、南方日报等主流媒体公开信息121篇: news placed with the media
     if lab == "DISCLOSED_TOTAL" or lab in _CHANNELS:
         # the channel named in the clause decides; several channels (门户网站、微博等渠道) make a total

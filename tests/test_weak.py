@@ -118,6 +118,13 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # news placed with the media through the media alone are press events; with the website, a total
     ("通过人民日报、青山日报等主流媒体公开信息121篇。", [("121篇", "PRESS_EVENTS")]),
     ("通过政府网站和新闻媒体公开信息300条。", [("300条", "DISCLOSED_TOTAL")]),
+    # news media as the subject or the channel, without 通过 or a named outlet (labels.md: news placed with media);
+    # not the next item of the list, nor the body's own media centre
+    ("全年发布信息39条,省级媒体发布信息12条,市级媒体发布信息27条。",
+     [("39条", "DISCLOSED_TOTAL"), ("12条", "PRESS_EVENTS"), ("27条", "PRESS_EVENTS")]),
+    ("公开信息总数300条,其中:通过网站公开120条,通过报刊、广播、电视等媒体公开180条。",
+     [("300条", "DISCLOSED_TOTAL"), ("120条", "DISCLOSED_WEBSITE"), ("180条", "PRESS_EVENTS")]),
+    ("青山县融媒体中心发布信息78条。", [("78条", "DISCLOSED_TOTAL")]),
     # documents published on a channel are documents
     ("行政规范性文件管理方面,通过官网公布3份文件,并建立动态更新机制。", [("3份", "POLICY_DOCS")]),
     # applications handled (办理) are applications; columns opened are no items; a channel named 信息公开系统
@@ -352,3 +359,11 @@ def test_documents_the_gazette_carried_are_gazette_items() -> None:
     text = "全年共编发公报24期,刊登政府规章、规范性文件等112件,部门规范性文件45件。"
     assert [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)] == [
         ("24期", "DISCLOSED_GAZETTE"), ("112件", "DISCLOSED_GAZETTE"), ("45件", "POLICY_DOCS")]
+
+
+def test_news_media_reach_only_their_own_list_item() -> None:
+    """The figure after 通过新闻媒体公开信息160余条 in the same list is another channel's, not news placed with
+    media (the keyword rules read it as a total; the part the media placed is a press event)."""
+    text = "通过新闻媒体公开信息160余条、通过其他形式公开信息60余条。"
+    got = {text[sp["start"]:sp["end"]]: sp["label"] for sp in weak_label(text)}
+    assert got["160余条"] == "PRESS_EVENTS" and got.get("60余条") != "PRESS_EVENTS"
