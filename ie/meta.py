@@ -104,6 +104,7 @@ _NOT_ORG_RE = re.compile(
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
     r"|确保|完成|落到实处|落实|^下设|^设立|^成立"  # a clause (确保各项工作落到实处依法按时完成长通街道…)
+    r"|^并(?!州)|^且|^同时"  # a clause joined to the one before (领导小组…,并下设办公室在局办公室)
     r"|党工委$|党委$|党组$|^(?:开发区|园区|高新区|经开区)$"  # party organs publish no such report; generic words
     r"|(?:政府|办公厅|办公室|局|委员会)(?:及|和|与)"  # two bodies: 省政府及省政府办公厅 (not 卫生和计划生育委员会)
 )

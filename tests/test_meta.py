@@ -803,6 +803,10 @@ def test_a_verb_ending_like_a_body_is_no_name() -> None:
     # a zone and its district in brackets, then the body under both (session 15's table pages)
     ("一、总体情况\n2020年,青山经济技术开发区(青河区)医疗保障局政府信息公开工作在管委会的领导下稳步推进。\n",
      "青山经济技术开发区(青河区)医疗保障局"),
+    # a clause joined with 并 (并下设办公室在局办公室) names no body; the 现将…年度报告 sentence does
+    ("按照《条例》要求,现将河西区交通运输局2018年政务信息公开年度报告向社会发布。\n一、概述\n(一)加强组织领导。"
+     "我局成立了领导小组,认真落实了工作机制。领导小组对工作进行了部署,并下设办公室在局办公室,由办公室人员负责"
+     "日常工作。\n", "河西区交通运输局"),
 ])
 def test_issuer_shapes_of_held_out_pages(text, issuer):
     """Shapes the hand-read pages of 2026-12-04 (fourth session) showed, with made-up names."""

@@ -489,3 +489,25 @@ def test_the_years_statement_without_zhudong_stands_against_a_veto() -> None:
     for text, figure in (("青山县住建委共公开行政许可24条,公开政务信息23条。", "23条"),
                          ("截至2020年底,累计公开政府信息3044条。", "3044条")):
         assert _fused(text, [(figure, "DISCLOSED_TOTAL")], {"O": 0.95, "DISCLOSED_TOTAL": 0.05}, params) == {}, text
+
+
+def test_a_listed_statement_and_a_hesitant_model_keep_the_plain_statement() -> None:
+    """主动(向社会)公开组织机构、部门文件、…等各类信息48条 is the year's plain statement, its kinds listed right after
+    the verb; and a model that agrees with the keyword rules only at 0.49 keeps the figure at the floor, as its
+    veto would (held-out pages of 2026-12-04, sixteenth session, with made-up names)."""
+    from ie.tagger import _PROACTIVE_LIST_RE, PLAIN_STATEMENT_CONFIDENCE
+
+    for before in ("青河街道在政府信息公开平台共主动公开组织机构、部门文件、工作动态、办事指南等各类信息",
+                   "通过政府网、公众号等方式主动向社会公开政策文件、重点领域、财政预决算等信息"):
+        assert _PROACTIVE_LIST_RE.search(before), before
+    assert not _PROACTIVE_LIST_RE.search("主动公开组织机构信息")
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": PLAIN_STATEMENT_CONFIDENCE}
+    text = "2021年,青河街道在政府信息公开平台共主动公开组织机构、部门文件、工作动态、办事指南等各类信息48条。"
+    assert _fused(text, [("48条", "DISCLOSED_WEBSITE")], {"O": 0.9, "DISCLOSED_WEBSITE": 0.1}, params) \
+        == {"48条": "DISCLOSED_WEBSITE"}
+    text = "全面梳理公开目录。年主动公开各类信息23条,所有信息均按时公开。"
+    hesitant = {"O": 0.42, "DISCLOSED_TOTAL": 0.46, "DISCLOSED_WEBSITE": 0.12}  # TOTAL wins, under the bar
+    params = dict(params, b=0.0)
+    assert _fused(text, [("23条", "DISCLOSED_TOTAL")], hesitant, params) == {"23条": "DISCLOSED_TOTAL"}
+    assert _fused("青山县住建委共公开行政许可24条,公开政务信息23条。", [("23条", "DISCLOSED_TOTAL")], hesitant,
+                  params) == {}  # one kind after another count: no plain statement
