@@ -254,7 +254,7 @@ def _emit(norm: _NormLike, combined: tuple[_Cand, float] | None) -> dict | None:
 # name (formats.md §8.7)
 _JUNK_BEFORE_ORG_RE = re.compile(
     r"(?:[-–—·•*>_\s]+|(?:https?:)?(?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9_.%=?&-]*)*"
-    r"|[\u4e00-\u9fff]{0,8}?(?:娱乐官网|娱乐平台|娱乐城|官网|官方网站|博彩|投注|彩票|棋牌|赌场|网址))+"
+    r"|[\u4e00-\u9fff]{0,8}?(?:娱乐官网|娱乐平台|娱乐城|官网|官方网站|博彩|投注|彩票|棋牌|赌场|网址|体育平台|百家乐|真人))+"
 )
 
 

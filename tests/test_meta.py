@@ -255,7 +255,7 @@ def test_publication_date_under_the_title(front, date):
     assert text[meta["published"]["start"]:meta["published"]["end"]] == date
 
 
-@pytest.mark.parametrize("prefix", ["娱乐官网", "www.example-bet.com", "- ", "http://abc.cc/",
+@pytest.mark.parametrize("prefix", ["娱乐官网", "某某体育平台", "www.example-bet.com", "- ", "http://abc.cc/",
                                     "https://www.abc.gov.cn/zwgk/201603/80458_"])
 def test_junk_before_the_issuer_is_stripped(prefix):
     meta, text = meta_of(f"{prefix}青山县人民政府外事办公室2022年政府信息公开工作年度报告\n一、总体情况\n无。\n")
