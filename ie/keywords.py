@@ -268,6 +268,9 @@ _BRIEFING_AFTER = re.compile(r"\s*(?:政策|专题|政策解读)?说明会")
 
 # 人事任免文件106件: appointments and removals are no policy documents (the training gold and the dev gold agree)
 _APPOINTMENTS_BEFORE = re.compile(r"人事任免(?:文件|信息|类|类信息|类文件)?\s*(?:共计|共|合计)?\s*$")
+# documents still in force (现行有效行政规范性文件36件, 持续有效规范性文件1个) are a stock, not the year's
+# (the training, dev and corpus gold leave all four such figures O)
+_IN_FORCE_BEFORE = re.compile(r"(?:现行有效|持续有效|仍然有效|继续有效|仍有效)[^，,。;；:：\d]{0,16}$")
 
 
 # 全年共制发公文4476件, 印发公文155件: all the official papers a body issued (notices, letters, replies), not its
@@ -283,13 +286,14 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     """Quantities that cannot state ``label`` whatever the model says: a count of people for an item
     disclosed or a press event, a count of policy briefings (说明会) for a press event, documents on
     appointments and removals (人事任免文件) or all the official papers issued (制发公文4476件) for policy
-    documents, the on-request class of the information a
+    documents, nor documents still in force (现行有效…36件), the on-request class of the information a
     body made (制作…其中…依申请公开信息459条) for applications."""
     people = next((u for u in _PEOPLE_UNITS if text[start:end].endswith(u)), None)
     if people is not None and counts_people_for(label, people):
         return True
     if label == "POLICY_DOCS" and (_APPOINTMENTS_BEFORE.search(text, max(0, start - 14), start)
-                                   or _OFFICIAL_PAPERS_BEFORE.search(text, max(0, start - 14), start)):
+                                   or _OFFICIAL_PAPERS_BEFORE.search(text, max(0, start - 14), start)
+                                   or _IN_FORCE_BEFORE.search(text, max(0, start - 24), start)):
         return True
     if label == "APPLICATIONS" and _ON_REQUEST_CLASS_BEFORE.search(text, max(0, start - 14), start):
         sent = max((text.rfind(c, 0, start) for c in "。\n"), default=-1) + 1
