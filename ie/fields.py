@@ -748,6 +748,10 @@ def _case_count(noun: str, after_noun: str) -> re.Pattern[str]:
 
 _REVIEW_NUM = _case_count("行政复议", "(?:案件|申请)?")
 _LAWSUIT_NUM = _case_count("行政诉讼", "(?:案件)?")
+# 发生行政复议、行政诉讼案件0件: one zero for both (a combined count above zero says nothing of either)
+_REVIEW_AND = re.compile(r"行政复议(?:案件|申请)?[、和及与或]\s*(?:提起)?$")
+_BOTH_ZERO = re.compile(r"行政复议(?:案件|申请)?[、和及与或]\s*(?:提起)?行政诉讼的?(?:案件)?(?:均为|都为|共计|共|均|为)?\s*"
+                        r"(?P<num>0|零)\s*(?P<unit>件|起|宗|例|项|次)")
 # right 27 times of 27 on this session's hand-read real pages (6 of them held out when first read)
 REVIEW_RULE_CONFIDENCE = 0.92
 _DISCLOSURE_REVIEWS = re.compile(r"(?:信息.{0,4}?公开|依申请|公开申请)[^。\n]{0,20}?(?:复议|诉讼)")
@@ -768,21 +772,29 @@ def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
     ranges = _section_ranges(norm)
     s, e = ranges.get("review_litigation", (0, len(text)))
     out: list[_Mention] = []
-    for m in rx.finditer(text, s, e):
+    matches = sorted([*rx.finditer(text, s, e), *_BOTH_ZERO.finditer(text, s, e)], key=lambda m: m.start())
+    for m in matches:
         g, u = ("num", "unit") if m.group("num") is not None else ("num2", "unit2")
+        if m.re is rx and g == "num" and _REVIEW_AND.search(text, max(0, m.start() - 10), m.start()):
+            continue  # 行政复议、行政诉讼案件2件: one count for both, of neither alone
         ss = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1  # past a ;
         before = text[ss:m.start()]
         clause = re.split(r"[,，;；]", before)[-1]
         if "review_litigation" not in ranges and not _ABOUT_DISCLOSURE.search(before) \
-                and not _DISCLOSURE_REVIEWS.search(text, max(0, ss - 60), ss):
-            continue  # (the sentence before may name the topic: 因信息公开引起的行政复议案件9件。行政诉讼案件3件)
+                and not _DISCLOSURE_REVIEWS.search(text, max(0, ss - 60), ss) \
+                and not (before.lstrip().startswith("其中") and _ABOUT_DISCLOSURE.search(text, max(0, ss - 120), ss)):
+            continue  # (the sentence before may name the topic: 因信息公开引起的行政复议案件9件。行政诉讼案件3件;
+            # 受理依申请公开17件,…。其中发生行政复议、行政诉讼案件0件)
         if re.search(r"审理|复议机关", clause[-12:]):
             continue  # 审理政府信息公开行政复议案件7起: reviews it heard as the reviewing body, not reviews of it
         if _OTHER_YEAR_BEFORE.search(clause) or (hasattr(norm, "is_corrupted")
                                                  and norm.is_corrupted(m.start(g), m.end(u))):
             continue
         os_, oe = norm.to_original(m.start(g), m.end(u))
-        out.append(_Mention(int(m.group(g)), "件", os_, oe, REVIEW_RULE_CONFIDENCE, "rule", index=len(out),
+        if any(o.start == os_ for o in out):
+            continue  # 行政诉讼案件0件 read by both patterns
+        out.append(_Mention(0 if m.group(g) == "零" else int(m.group(g)), "件", os_, oe, REVIEW_RULE_CONFIDENCE,
+                            "rule", index=len(out),
                             text=text[m.start(g):m.end(u)]))
     return out
 

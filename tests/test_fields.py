@@ -1322,6 +1322,9 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     ("因政府信息依申请公开引起行政复议0件,行政诉讼0件。", 0, 0),
     ("因政府信息公开引起的行政复议0次,行政诉讼0次。", 0, 0),  # counted in 次
     ("因政府信息公开引起的行政复议案件9件,已审结。行政诉讼案件3件,正在审理中。", 9, 3),  # topic in the sentence before
+    # one zero for both, in a 其中 sentence after the applications (a combined count above 0 says nothing of either)
+    ("受理依申请公开17件,均已办结。其中发生行政复议、行政诉讼案件0件。", 0, 0),
+    ("受理依申请公开17件,均已办结。其中发生行政复议、行政诉讼案件2件。", None, None),
 ])
 def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):
     text = f"青山县2025年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
