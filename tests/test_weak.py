@@ -125,6 +125,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("公开信息总数300条,其中:通过网站公开120条,通过报刊、广播、电视等媒体公开180条。",
      [("300条", "DISCLOSED_TOTAL"), ("120条", "DISCLOSED_WEBSITE"), ("180条", "PRESS_EVENTS")]),
     ("青山县融媒体中心发布信息78条。", [("78条", "DISCLOSED_TOTAL")]),
+    # a new-media account listed with boards, leaflets and banners is no new-media figure
+    ("通过青河县民政局头条号、宣传板、宣传单、横幅标语等发布信息160余条。", [("160余条", "DISCLOSED_TOTAL")]),
     # documents published on a channel are documents
     ("行政规范性文件管理方面,通过官网公布3份文件,并建立动态更新机制。", [("3份", "POLICY_DOCS")]),
     # applications handled (办理) are applications; columns opened are no items; a channel named 信息公开系统
