@@ -291,6 +291,11 @@ def test_policy_briefings_are_no_press_events() -> None:
     made = "共制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条。全年依申请公开政府信息18件。"
     i, j = made.index("459条"), made.index("18件")
     assert label_vetoed("APPLICATIONS", made, i, i + 4) and not label_vetoed("APPLICATIONS", made, j, j + 3)
+    apps = ("共计64件。其中,通过信函提交申请的6件,占比9.38%。公民个人提出申请62件,占比96.88%;法人或其他组织提出申请3件。"
+            "2023年,共收到自然人申请5件,均按规定办理。")
+    for figure, vetoed in (("6件", True), ("62件", True), ("5件", False)):  # 5件: a whole named by its applicants
+        i = apps.index(figure)
+        assert label_vetoed("APPLICATIONS", apps, i, i + len(figure)) is vetoed, figure
     stock = "发布区人民政府及办公室现行有效行政规范性文件36件,持续有效规范性文件1个,新制发规范性文件5件。"
     for figure, vetoed in (("36件", True), ("1个", True), ("5件", False)):
         i = stock.index(figure)
