@@ -741,13 +741,14 @@ def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
 
 # 收到针对我办政府信息公开的行政复议3件, 共受理行政复议案件2件, 行政诉讼案件4件: the count right after the noun
 def _case_count(noun: str, after_noun: str) -> re.Pattern[str]:
-    """收到行政复议申请3件 (the count after the noun and ``after_noun`` words) or 收到1件行政复议 (before it)."""
+    """收到行政复议申请3件 (the count after the noun and ``after_noun`` words) or 收到1件行政复议 (before it; also
+    发生1起有关政府信息公开的行政复议案件)."""
     return re.compile(rf"{noun}的?{after_noun}(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次)"
-                      rf"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)\s*{noun}")
+                      rf"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)(?:[^,，。;；\d]{{0,14}}?的)?\s*{noun}")
 
 
-_REVIEW_NUM = _case_count("行政复议", "(?:案件|申请)?")
-_LAWSUIT_NUM = _case_count("行政诉讼", "(?:案件)?")
+_REVIEW_NUM = _case_count("行政复议", "(?:案件|案|申请)?")  # 行政复议案3件
+_LAWSUIT_NUM = _case_count("行政诉讼", "(?:案件|案)?")
 # 发生行政复议、行政诉讼案件0件: one zero for both (a combined count above zero says nothing of either)
 _REVIEW_AND = re.compile(r"行政复议(?:案件|申请)?[、和及与或]\s*(?:提起)?$")
 _BOTH_ZERO = re.compile(r"行政复议(?:案件|申请)?[、和及与或]\s*(?:提起)?行政诉讼的?(?:案件)?(?:均为|都为|共计|共|均|为)?\s*"

@@ -1325,6 +1325,9 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     # one zero for both, in a 其中 sentence after the applications (a combined count above 0 says nothing of either)
     ("受理依申请公开17件,均已办结。其中发生行政复议、行政诉讼案件0件。", 0, 0),
     ("受理依申请公开17件,均已办结。其中发生行政复议、行政诉讼案件2件。", None, None),
+    # 案 for 案件; the count first with words between (held-out round r11)
+    ("本局共收到针对本部门有关政府信息公开事务的行政复议案0件,行政诉讼案1件。", 0, 1),
+    ("已办理的3件均无法提供。其中,发生1起有关政府信息公开的行政复议案件,尚未审结。", 1, None),
 ])
 def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):
     text = f"青山县2025年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
