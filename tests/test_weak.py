@@ -125,6 +125,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("公开信息总数300条,其中:通过网站公开120条,通过报刊、广播、电视等媒体公开180条。",
      [("300条", "DISCLOSED_TOTAL"), ("120条", "DISCLOSED_WEBSITE"), ("180条", "PRESS_EVENTS")]),
     ("青山县融媒体中心发布信息78条。", [("78条", "DISCLOSED_TOTAL")]),
+    # a running total and the year's 新增 part: the part is the year's figure, with the total's label
+    ("截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。", [("94条", "DISCLOSED_WEBSITE")]),
+    ("累计主动公开政府信息3819条,本年度新增295条。", [("295条", "DISCLOSED_TOTAL")]),
     # a new-media account listed with boards, leaflets and banners is no new-media figure
     ("通过青河县民政局头条号、宣传板、宣传单、横幅标语等发布信息160余条。", [("160余条", "DISCLOSED_TOTAL")]),
     # documents published on a channel are documents
@@ -296,6 +299,9 @@ def test_policy_briefings_are_no_press_events() -> None:
     for figure, vetoed in (("6件", True), ("62件", True), ("5件", False)):  # 5件: a whole named by its applicants
         i = apps.index(figure)
         assert label_vetoed("APPLICATIONS", apps, i, i + len(figure)) is vetoed, figure
+    running = "我乡在县政府网站共主动公开政府信息615条,今年新增94条。"
+    i, j = running.index("615条"), running.index("94条")
+    assert label_vetoed("DISCLOSED_WEBSITE", running, i, i + 4) and not label_vetoed("DISCLOSED_WEBSITE", running, j, j + 3)
     stock = "发布区人民政府及办公室现行有效行政规范性文件36件,持续有效规范性文件1个,新制发规范性文件5件。"
     for figure, vetoed in (("36件", True), ("1个", True), ("5件", False)):
         i = stock.index(figure)
