@@ -175,6 +175,8 @@ _SITE_DATE_LINE_RE = re.compile(rf"^[^\n]{{0,30}}(?:网站|网)[ \t]*(?:www\.|ht
 _SOURCE_DATE_RE = re.compile(
     rf"(?:(?:信息)?来源[ \t]*[::][ \t]*[^\s\d::]{{2,30}}|^[ \t]*[\u4e00-\u9fff]{{2,20}}(?:{ORG_SUFFIX}))[ \t]+{_YMD}"
     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?(?=[ \t]|$)", re.M)
+# 来源:龙华区市场监管局日期:2019年01月15日: the source and the date glued on one byline
+_SOURCE_GLUED_DATE_RE = re.compile(rf"来源[ \t]*[::][^\n::]{{2,30}}?(?:日期|时间)[ \t]*[::][ \t]*{_YMD}")
 # 2023年政府信息公开工作年度报告 ( 2024-01-31 ): the page's date after the title
 _TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((][ \t]*{_YMD}[ \t]*[))][ \t]*$", re.M)
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
@@ -718,13 +720,16 @@ def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[st
     if not out:
         for m in _PUB_LINE_RE.finditer(norm.original):
             add(m, 0.8 if m.group("upd") else 0.95, True)
-    if not out:
-        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE, _SITE_DATE_LINE_RE, _SOURCE_DATE_RE):
+    # a document's 生成日期/更新日期 alone does not hide the page's byline date (公文生成日期:2023-01-06 above the
+    # title, 时间:2023-01-11 under it): the byline, at its higher prior, wins
+    if all(c[3] < 0.9 for c in out):
+        for rx in (_FRONT_DATE_LINE_RE, _BYLINE_DATE_RE, _TITLE_DATE_RE, _SITE_DATE_LINE_RE, _SOURCE_DATE_RE,
+                   _SOURCE_GLUED_DATE_RE):
             for m in rx.finditer(norm.text, 0, front_end):
                 add(m, 0.9, False)
-    if not out:  # 信息来源:某某政府网 日期:2022-01-28 — the normalizer drops 信息来源 lines as boilerplate
+    if all(c[3] < 0.9 for c in out):  # 信息来源:某某政府网 日期:2022-01-28 — the normalizer drops 信息来源 lines
         orig_end = norm.to_original(front_end, front_end)[0] if front_end < len(norm.text) else len(norm.original)
-        for rx in (_BYLINE_DATE_RE, _SOURCE_DATE_RE):
+        for rx in (_BYLINE_DATE_RE, _SOURCE_DATE_RE, _SOURCE_GLUED_DATE_RE):
             for m in rx.finditer(norm.original, 0, orig_end):
                 add(m, 0.9, True)
     return sorted(out, key=lambda c: -c[3])

@@ -248,11 +248,21 @@ def test_title_keyword_does_not_swallow_the_government(title, issuer):
     ("2023年政府信息公开工作年度报告 ( 2024-01-31 )\n\n(青山市住房和城乡建设管理委员会)\n", "2024-01-31"),
     ("发文日期: | 2015-03-18 10:27:17 | 发布机构: | 青山区卫计局 |\n", "2015-03-18"),
     ("青山市生态环境局2020年政府信息公开工作年度报告\n发布日期:[2021-01-28]\n", "2021-01-28"),
+    # a document's 生成日期 above the title does not hide the page's 时间 under it; source and date glued
+    ("  • 公文生成日期:2023-01-06\n青山区卫生健康局2022年政府信息公开工作年度报告\n时间:2023-01-11 11:18\n",
+     "2023-01-11"),
 ])
 def test_publication_date_under_the_title(front, date):
     meta, text = meta_of(front + "一、总体情况\n2022年,我局认真贯彻落实条例。\n")
     assert meta["published"]["value"] == date
     assert text[meta["published"]["start"]:meta["published"]["end"]] == date
+
+
+def test_source_and_date_glued_on_one_byline():
+    meta, text = meta_of("青山区市场监管局2018年政府信息公开工作报告\n\n来源:青山区市场监管局日期:2019年01月15日 【 字体: "
+                         "打印\n一、概述\n2018年我局认真贯彻落实条例。\n")
+    assert meta["published"]["value"] == "2019-01-15"
+    assert text[meta["published"]["start"]:meta["published"]["end"]] == "2019年01月15"
 
 
 @pytest.mark.parametrize("prefix", ["娱乐官网", "某某体育平台", "www.example-bet.com", "- ", "http://abc.cc/",
