@@ -299,6 +299,14 @@ def test_policy_briefings_are_no_press_events() -> None:
     for figure, vetoed in (("6件", True), ("62件", True), ("5件", False)):  # 5件: a whole named by its applicants
         i = apps.index(figure)
         assert label_vetoed("APPLICATIONS", apps, i, i + len(figure)) is vetoed, figure
+    others = ("市人民政府网站采用信息228条、省民政厅采用信息345条,门户网站发布信息500条。公开人大政协建议提案办理意见66件,"
+              "回复网民留言12条。制作依申请公开信息495条,收到申请7件。公民申请113宗,法人和其他组织申请11宗。")
+    for figure, label, vetoed in (("228条", "DISCLOSED_WEBSITE", True), ("345条", "DISCLOSED_WEBSITE", True),
+                                  ("500条", "DISCLOSED_WEBSITE", False), ("66件", "HOTLINE_RESOLVED", True),
+                                  ("12条", "HOTLINE_RESOLVED", False), ("495条", "APPLICATIONS", True),
+                                  ("7件", "APPLICATIONS", False), ("11宗", "APPLICATIONS", True)):
+        i = others.index(figure)
+        assert label_vetoed(label, others, i, i + len(figure)) is vetoed, figure
     running = "我乡在县政府网站共主动公开政府信息615条,今年新增94条。"
     i, j = running.index("615条"), running.index("94条")
     assert label_vetoed("DISCLOSED_WEBSITE", running, i, i + 4) and not label_vetoed("DISCLOSED_WEBSITE", running, j, j + 3)
