@@ -273,6 +273,8 @@ _APPOINTMENTS_BEFORE = re.compile(r"人事任免(?:文件|信息|类|类信息|�
 _APPLICANT_OR_CHANNEL = re.compile(r"自然人|公民|个人|法人|其他组织|企业|(?:网上|网络|电子邮件|邮件|邮寄|信函|来信|当面|现场|传真|"
                                    r"线上|线下|网站|平台)(?:提交|提出|渠道)?(?:的)?(?:政府信息公开)?申请")
 _SPLIT_BEFORE = re.compile(r"其中|包括|分别为")
+_PROACTIVE_PART_BETWEEN = re.compile(r"[。,，;；]?\s*其中[,，:：]?\s*主动公开(?:政府|政务)?(?:信息)?(?:数|共计|共|为)?\s*")
+_PROACTIVE_PART_AFTER = re.compile(r"[。,，;；]?\s*其中[,，:：]?\s*主动公开(?:政府|政务)?(?:信息)?(?:数|共计|共|为)?\s*\d")
 _APPLICANT_FIGURE = re.compile(r"(?:自然人|公民|法人|其他组织|企业|网上|网络|信函|当面|邮寄|传真)[^,，。;；\d]{0,10}?申请[^,，。;；\d]{0,4}?\d")
 _MADE_ON_REQUEST = re.compile(r"制作[^,，。;；\d]{0,6}?依申请公开[^,，。;；\d]{0,8}$")
 _PROPOSALS = re.compile(r"提案|(?:人大|代表)[^,，。;；\d]{0,6}建议")
@@ -300,6 +302,9 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     body made (制作…其中…依申请公开信息459条) for applications."""
     if label in _DISCLOSED_LABELS and _NEW_ADDED_AFTER.match(text, end):
         return True  # 共主动公开政府信息615条,今年新增94条: a running total
+    if label == "DISCLOSED_TOTAL" and _PROACTIVE_PART_AFTER.match(text, end) \
+            and "主动" not in re.split(r"[,，;；]", text[max(0, start - 30):start])[-1]:
+        return True  # 共公开政府信息4738条。其中,主动公开3810条: on-request disclosures counted in; the part is the total
     people = next((u for u in _PEOPLE_UNITS if text[start:end].endswith(u)), None)
     if people is not None and counts_people_for(label, people):
         return True
@@ -542,6 +547,7 @@ class _Sentence:
     dt_seen: bool = False
     produced: bool = False          # a figure of information made or obtained (制作、获取的政府信息1971条) came before
     running: str | None = None      # the label of a running total that the year's 新增 figure follows
+    proactive_part: bool = False    # the figure before counts on-request disclosures; a 其中主动公开 part follows
 
 
 # 累计主动公开政府信息3819条,本年度新增295条 (the training and corpus gold agree: the total O, the new part tagged)
@@ -817,6 +823,14 @@ def weak_label(text: str) -> list[dict]:
         win_start = max(sent_start, prev_end, start - 40)
         lab = _base_label(s, m, win_start, sent_start, st)
         between = s[prev_end:start]
+        proactive_part = st.proactive_part and _PROACTIVE_PART_BETWEEN.fullmatch(between) is not None
+        st.proactive_part = False
+        if lab in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE") and _PROACTIVE_PART_AFTER.match(s, m.end()) \
+                and "主动" not in _last_clause(s[sent_start:start]):
+            # 共公开政府信息4738条。其中,主动公开3810条: on-request disclosures counted in; the part is the total
+            st.proactive_part = True
+            if lab == "DISCLOSED_TOTAL":
+                lab = None
         if st.running is not None and _NEW_ADDED_BETWEEN.fullmatch(between):
             lab, st.running = st.running, None  # …615条,今年新增94条: the year's figure, the running total's label
         elif lab in _DISCLOSED_LABELS and _NEW_ADDED_AFTER.match(s, m.end()):
@@ -835,6 +849,8 @@ def weak_label(text: str) -> list[dict]:
             if lab == st.parent or lab == "DISCLOSED_TOTAL" or st.parent in ("APPLICATIONS", "HOTLINE_RECEIVED") \
                     and lab in ("APPLICATIONS", "HOTLINE_RECEIVED"):
                 lab = None
+        if proactive_part:
+            lab = "DISCLOSED_TOTAL"
         if lab == "HOTLINE_RECEIVED" and st.prev_label == "HOTLINE_RESOLVED" and _LIST_ITEM.fullmatch(between) \
                 and not _VERB_RECEIVED.search(between):
             lab = "HOTLINE_RESOLVED"  # 回复在线咨询162条、在线投诉59条: one verb for the whole list

@@ -511,3 +511,16 @@ def test_a_listed_statement_and_a_hesitant_model_keep_the_plain_statement() -> N
     assert _fused(text, [("23条", "DISCLOSED_TOTAL")], hesitant, params) == {"23条": "DISCLOSED_TOTAL"}
     assert _fused("青山县住建委共公开行政许可24条,公开政务信息23条。", [("23条", "DISCLOSED_TOTAL")], hesitant,
                   params) == {}  # one kind after another count: no plain statement
+
+
+def test_the_proactive_part_of_all_information_disclosed_is_the_total() -> None:
+    """共公开政府信息4738条。其中,主动公开3810条: the first figure counts on-request disclosures too, so the 主动公开
+    part is the year's total (labels.md) even where the model says O (no training excerpt has the shape)."""
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": 0.5}
+    text = "2015年度在本委网站上共公开政府信息4738条。其中,主动公开3810条,包括机构概况。"
+    got = _fused(text, [("4738条", "DISCLOSED_WEBSITE"), ("3810条", "DISCLOSED_TOTAL")],
+                 {"O": 0.95, "DISCLOSED_WEBSITE": 0.05}, params)
+    assert got.get("3810条") == "DISCLOSED_TOTAL"
+    text = "2020年,我局主动公开政府信息500条。其中,主动公开300条。"  # a part of an already proactive figure
+    assert "300条" not in _fused(text, [("500条", "DISCLOSED_TOTAL"), ("300条", "DISCLOSED_TOTAL")],
+                                {"O": 0.95, "DISCLOSED_TOTAL": 0.05}, params)

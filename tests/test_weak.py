@@ -128,6 +128,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # a running total and the year's 新增 part: the part is the year's figure, with the total's label
     ("截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。", [("94条", "DISCLOSED_WEBSITE")]),
     ("累计主动公开政府信息3819条,本年度新增295条。", [("295条", "DISCLOSED_TOTAL")]),
+    # all the information disclosed (on request too), then its 主动公开 part: the part is the year's total; a part
+    # of an already proactive figure is not
+    ("2020年,我局公开信息687条,其中主动公开668条。", [("668条", "DISCLOSED_TOTAL")]),
+    ("在本委网站上共公开政府信息4738条。其中,主动公开3810条。",
+     [("4738条", "DISCLOSED_WEBSITE"), ("3810条", "DISCLOSED_TOTAL")]),
     # a new-media account listed with boards, leaflets and banners is no new-media figure
     ("通过青河县民政局头条号、宣传板、宣传单、横幅标语等发布信息160余条。", [("160余条", "DISCLOSED_TOTAL")]),
     # documents published on a channel are documents
