@@ -133,6 +133,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("2020年,我局公开信息687条,其中主动公开668条。", [("668条", "DISCLOSED_TOTAL")]),
     ("在本委网站上共公开政府信息4738条。其中,主动公开3810条。",
      [("4738条", "DISCLOSED_WEBSITE"), ("3810条", "DISCLOSED_TOTAL")]),
+    # 余/多 before 万 (20余万条) is one quantity with its unit
+    ("通过政府网站、报纸、宣传栏等媒介,主动公开政府信息20余万条。", [("20余万条", "DISCLOSED_TOTAL")]),
     # a new-media account listed with boards, leaflets and banners is no new-media figure
     ("通过青河县民政局头条号、宣传板、宣传单、横幅标语等发布信息160余条。", [("160余条", "DISCLOSED_TOTAL")]),
     # documents published on a channel are documents
@@ -312,6 +314,11 @@ def test_policy_briefings_are_no_press_events() -> None:
                                   ("7件", "APPLICATIONS", False), ("11宗", "APPLICATIONS", True)):
         i = others.index(figure)
         assert label_vetoed(label, others, i, i + len(figure)) is vetoed, figure
+    rates = ("收到行政复议3件,均为维持具体行政行为,办结率达100%。人大建议、政协提案均已办理完毕,办结率为99%。"
+             "12345热线交办事项和政协提案办理结果均已公开,办结率98%。")
+    for figure, vetoed in (("100%", True), ("99%", True), ("98%", False)):  # 98%: the hotline's requests too
+        i = rates.index(figure)
+        assert label_vetoed("RESPONSE_RATE", rates, i, i + len(figure)) is vetoed, figure
     running = "我乡在县政府网站共主动公开政府信息615条,今年新增94条。"
     i, j = running.index("615条"), running.index("94条")
     assert label_vetoed("DISCLOSED_WEBSITE", running, i, i + 4) and not label_vetoed("DISCLOSED_WEBSITE", running, j, j + 3)
