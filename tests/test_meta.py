@@ -283,6 +283,7 @@ def test_issuer_without_its_place_is_doubtful():
 @pytest.mark.parametrize("sentence,year", [
     ("本报告所列数据截止2023年12月31日。", 2023),
     ("本报告中使用的数据统计期限为2021年1月1日至12月31日。", 2021),
+    ("本报告所列数据截止日期为2022年12月31日,电子版可在网站下载。", 2022),
 ])
 def test_year_from_the_data_period(sentence, year):
     meta, _ = meta_of(f"政府信息公开工作年度报告\n一、总体情况\n{sentence}\n")
