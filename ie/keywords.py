@@ -277,7 +277,7 @@ _PROACTIVE_PART_BETWEEN = re.compile(r"[。,，;；]?\s*其中[,，:：]?\s*主�
 _PROACTIVE_PART_AFTER = re.compile(r"[。,，;；]?\s*其中[,，:：]?\s*主动公开(?:政府|政务)?(?:信息)?(?:数|共计|共|为)?\s*\d")
 _APPLICANT_FIGURE = re.compile(r"(?:自然人|公民|法人|其他组织|企业|网上|网络|信函|当面|邮寄|传真)[^,，。;；\d]{0,10}?申请[^,，。;；\d]{0,4}?\d")
 _MADE_ON_REQUEST = re.compile(r"制作[^,，。;；\d]{0,6}?依申请公开[^,，。;；\d]{0,8}$")
-_REVIEWS_OR_PROPOSALS = re.compile(r"复议|诉讼|提案|(?:人大|代表)[^,，。;；\d]{0,6}建议")
+_REVIEWS_OR_PROPOSALS = re.compile(r"复议|诉讼|提案|(?:人大|代表)[^,，。;；\d]{0,6}建议|网站[^,，。;；\d]{0,4}满意度测评|测评")
 _PUBLIC_REQUESTS = re.compile(r"热线|信箱|留言|咨询|来信|来电|诉求|投诉|12345|依申请|公开申请")
 _PROPOSALS = re.compile(r"提案|(?:人大|代表)[^,，。;；\d]{0,6}建议")
 # documents still in force (现行有效行政规范性文件36件, 持续有效规范性文件1个) are a stock, not the year's
@@ -321,7 +321,8 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     if label == "RESPONSE_RATE":
         ctx = text[max(sent, start - 50):start]
         if _REVIEWS_OR_PROPOSALS.search(ctx) and not _PUBLIC_REQUESTS.search(ctx):
-            return True  # 行政复议3件,…,办结率达100%; 人大建议、政协提案…办结率100%: no rate of answering the public
+            return True  # 行政复议3件,…,办结率达100%; 人大建议、政协提案…办结率100%; 网站满意度测评…100%:
+            # no rate of answering the public
     if label.startswith("HOTLINE") and _PROPOSALS.search(clause):
         return True  # 公开人大政协建议提案办理意见66件: deputies' proposals are no requests from the public
     if label == "APPLICATIONS":
