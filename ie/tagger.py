@@ -687,12 +687,13 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
 #: leaves its 2 O; 0.5 stays below that small sample
 MEDIA_PLACEMENT_CONFIDENCE = 0.5
 CHANNEL_IDS = tuple(1 + LABELS.index(lab) for lab in sorted(CHANNEL_LABELS))  # class ids (0 is O)
-#: the confidence of the rule above: its reading was right 8 times of 8 on hand-checked web pages
+#: the confidence of the 主动公开-part rule above: its reading was right 8 times of 8 on hand-checked web pages
 PRODUCED_SPLIT_CONFIDENCE = 0.9
 #: the least confidence of the plain-statement rule: 155 of 173 such candidates of the training text are disclosure
 #: figures, and on 25 hand-read sets of real page openings the headline values at the confidence it gave (the
-#: 0.5–0.6 band, mostly this rule's) were right 25 times of 31 (2026-12-04, sixteenth session); 0.5 under-stated that (field ECE on those sets 0.055 at 0.5, 0.051 at 0.75; on the
-#: validation split 0.032 and 0.037, both within its noise floor of 0.034)
+#: 0.5–0.6 band, mostly this rule's) were right 25 times of 31 (2026-12-04, sixteenth session); 0.5 under-stated
+#: that (field ECE on those sets 0.055 at 0.5, 0.051 at 0.75; on the validation split 0.032 and 0.037, both within
+#: its noise floor of 0.034)
 PLAIN_STATEMENT_CONFIDENCE = 0.75
 _SUMMED_AFTER_FIGURES_RE = re.compile(r"\d\s*[条件篇][,，、;；]\s*(?:总计|合计|共计|总共)\s*$")
 _PRODUCED_THEN_PROACTIVE_RE = re.compile(
