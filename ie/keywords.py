@@ -143,6 +143,7 @@ KEYWORDS: list[tuple[str, str]] = [
     # applications
     ("申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("申请公开", "APPLICATIONS"),
     ("公开申请", "APPLICATIONS"), ("信息公开案件", "APPLICATIONS"),  # 办理政府信息公开案件43件
+    ("依申请公开事项", "APPLICATIONS"), ("申请公开事项", "APPLICATIONS"),  # not the 事项 of service matters
     # hotline / requests
     ("热线", "HOTLINE_RECEIVED"), ("信箱", "HOTLINE_RECEIVED"), ("留言", "HOTLINE_RECEIVED"),
     ("来信", "HOTLINE_RECEIVED"), ("来电", "HOTLINE_RECEIVED"), ("诉求", "HOTLINE_RECEIVED"),

@@ -133,6 +133,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("2020年,我局公开信息687条,其中主动公开668条。", [("668条", "DISCLOSED_TOTAL")]),
     ("在本委网站上共公开政府信息4738条。其中,主动公开3810条。",
      [("4738条", "DISCLOSED_WEBSITE"), ("3810条", "DISCLOSED_TOTAL")]),
+    # 依申请公开事项 are applications, not the 事项 of service matters (the training and corpus gold agree)
+    ("2025年,按照相关规定办理依申请公开事项2件。", [("2件", "APPLICATIONS")]),
     # 余/多 before 万 (20余万条) is one quantity with its unit
     ("通过政府网站、报纸、宣传栏等媒介,主动公开政府信息20余万条。", [("20余万条", "DISCLOSED_TOTAL")]),
     # a new-media account listed with boards, leaflets and banners is no new-media figure
