@@ -144,6 +144,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("申请", "APPLICATIONS"), ("依申请公开", "APPLICATIONS"), ("申请公开", "APPLICATIONS"),
     ("公开申请", "APPLICATIONS"), ("信息公开案件", "APPLICATIONS"),  # 办理政府信息公开案件43件
     ("依申请公开事项", "APPLICATIONS"), ("申请公开事项", "APPLICATIONS"),  # not the 事项 of service matters
+    ("行政复议申请", "O"), ("复议申请", "O"),  # reviews, not disclosure applications
     # hotline / requests
     ("热线", "HOTLINE_RECEIVED"), ("信箱", "HOTLINE_RECEIVED"), ("留言", "HOTLINE_RECEIVED"),
     ("来信", "HOTLINE_RECEIVED"), ("来电", "HOTLINE_RECEIVED"), ("诉求", "HOTLINE_RECEIVED"),
@@ -577,8 +578,9 @@ def _is_quantity(s: str, m: re.Match) -> bool:
     start, end = m.start(), m.end()
     if unit in _SKIP_UNITS:
         return False
-    if num[0] in _CN and (not unit or num == "一" or unit not in COUNT_UNITS):
-        return False
+    if num[0] in _CN and (not unit or unit not in COUNT_UNITS
+                          or num == "一" and not re.search(r"申请\s*$", s[max(0, start - 4):start])):
+        return False  # 一 is 一件事, 一个…; but 收到政府信息公开申请一件 counts
     if not unit:
         # a bare number is tagged only as a rate or as a 数 (信息数170, 办结率达100)
         rate_or_count = re.search(r"(?:率|数|数量|事项|申请)[为达是到了\s]*$", s[max(0, start - 6):start])
