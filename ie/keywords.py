@@ -804,7 +804,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             where = s[sent_start:start]
         if not chans and st.prev_label is None:
             chans = _channels(where, 0)
-        several = re.search(r"等(?:(?!微信|微博|新媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
+        several = re.search(r"等(?:(?!微信|微博|新媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径|媒介)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
             or CHANNELS_THEN_FORMS.search(window)
         if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(window):
             several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts

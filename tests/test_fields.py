@@ -1328,6 +1328,7 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     # 案 for 案件; the count first with words between (held-out round r11)
     ("本局共收到针对本部门有关政府信息公开事务的行政复议案0件,行政诉讼案1件。", 0, 1),
     ("已办理的3件均无法提供。其中,发生1起有关政府信息公开的行政复议案件,尚未审结。", 1, None),
+    ("因政府信息公开被申请行政复议数量0件,被申请行政诉讼数量0件。", 0, 0),  # 数量 before the count (round r14)
 ])
 def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):
     text = f"青山县2025年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"

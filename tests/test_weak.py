@@ -138,6 +138,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # 一件 after 申请 counts; reviews applied for are no disclosure applications
     ("2023年度青河街道收到政府信息公开申请一件。", [("一件", "APPLICATIONS")]),
     ("共收到有关政府信息公开的行政复议申请12件。", []),
+    # channels summed as 等媒介 make a total, not the new media named among them (round r14)
+    ("在政府信息平台、微博、微信等媒介上公开政务信息4287条。", [("4287条", "DISCLOSED_TOTAL")]),
     # 余/多 before 万 (20余万条) is one quantity with its unit
     ("通过政府网站、报纸、宣传栏等媒介,主动公开政府信息20余万条。", [("20余万条", "DISCLOSED_TOTAL")]),
     # a new-media account listed with boards, leaflets and banners is no new-media figure
