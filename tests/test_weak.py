@@ -135,6 +135,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("4738条", "DISCLOSED_WEBSITE"), ("3810条", "DISCLOSED_TOTAL")]),
     # 依申请公开事项 are applications, not the 事项 of service matters (the training and corpus gold agree)
     ("2025年,按照相关规定办理依申请公开事项2件。", [("2件", "APPLICATIONS")]),
+    # 受理答复 without a conjunction counts what came in (labels.md: 受理 counts are applications)
+    ("全年依法规范受理答复政府信息公开申请3件。", [("3件", "APPLICATIONS")]),
+    ("答复政府信息公开申请5件。", []),
     # 一件 after 申请 counts; reviews applied for are no disclosure applications
     ("2023年度青河街道收到政府信息公开申请一件。", [("一件", "APPLICATIONS")]),
     ("共收到有关政府信息公开的行政复议申请12件。", []),
