@@ -138,6 +138,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     # 受理答复 without a conjunction counts what came in (labels.md: 受理 counts are applications)
     ("全年依法规范受理答复政府信息公开申请3件。", [("3件", "APPLICATIONS")]),
     ("答复政府信息公开申请5件。", []),
+    # 发稿 on the body's own website is a website figure, not news placed with media (round r15)
+    ("微信公众号发布694条,青河水利网站发稿569条。", [("694条", "DISCLOSED_NEWMEDIA"), ("569条", "DISCLOSED_WEBSITE")]),
     # 一件 after 申请 counts; reviews applied for are no disclosure applications
     ("2023年度青河街道收到政府信息公开申请一件。", [("一件", "APPLICATIONS")]),
     ("共收到有关政府信息公开的行政复议申请12件。", []),
