@@ -729,8 +729,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             return chans.pop()
     if lab == "PRESS_EVENTS" and nearest[2] == "发稿" and "DISCLOSED_NEWMEDIA" in _channels(window, 0):
         return None  # 政府网站、公众号等媒体发稿178篇: posts on the body's own accounts, not news placed with media
-    if lab == "PRESS_EVENTS" and nearest[2] == "发稿" and _channels(clause, 0) == {"DISCLOSED_WEBSITE"}:
-        return "DISCLOSED_WEBSITE"  # 宿迁水利网站发稿569条: posts on the body's own website
+    if lab == "PRESS_EVENTS" and nearest[2] == "发稿" and _channels(clause, 0) == {"DISCLOSED_WEBSITE"} \
+            and not re.search(r"报|刊|社|台|中国|国家|省", clause):
+        return "DISCLOSED_WEBSITE"  # 宿迁水利网站发稿569条: posts on the body's own website (not 中国气象局网站上发稿)
     if lab in ("O", "RATE"):
         return None
     if lab == "RESOLVE" and nearest[2] in ("办理", "处理") and (not unit or unit in COUNT_UNITS) \
