@@ -105,7 +105,7 @@ def _never_a_fact(text: str, start: int, end: int) -> bool:
 
 
 # 其中 right after a figure (…24件,其中…), or opening the next sentence (…191场。其中,疫情防控…151场)
-_PART_AFTER_RE = re.compile(r"[^。！？!?\n\d]{0,3}[。,，;；:：]?\s*(?:其中|包括|含)")
+_PART_AFTER_RE = re.compile(r"[^。！？!?\n\d]{0,3}[。,，;；:：]?\s*(?:其中|包括|含)|[(（](?=[^)）\d]{0,12}\d)")  # or 7319条(微博5548条、…)
 _SENTENCE_OPENS_WITH_PART_RE = re.compile(r"[。！？!?\n]\s*其中[^。！？!?\n\d]*$")
 _SENTENCE_END_CHARS = "。！？!?\n"
 _LIST_GAP_RE = re.compile(r"[^。！？!?\n\d()（）]{0,12}")

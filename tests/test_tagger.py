@@ -244,6 +244,12 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
                [("574件", "DISCLOSED_TOTAL"), ("133件", "DISCLOSED_WEBSITE")]) == ["574件", "133件"]
     assert run("公开规章13件(含新制定5件,修改4件),公开规范性文件42件。", [("13件", "POLICY_DOCS"), ("42件", "POLICY_DOCS")]) \
         == ["13件", "42件"]
+    # parts in brackets right after the figure (round r15); a bracketed word that is no split leaves the next figure
+    assert run("政务新媒体7319条(微博5548条、微信1771条)。", [("7319条", "DISCLOSED_NEWMEDIA"),
+                                                     ("5548条", "DISCLOSED_NEWMEDIA"), ("1771条", "DISCLOSED_NEWMEDIA")]) \
+        == ["7319条"]
+    assert run("召开新闻发布(通气)会6场,刊(播)发新闻近1100篇。", [("6场", "PRESS_EVENTS"), ("1100篇", "PRESS_EVENTS")]) \
+        == ["6场", "1100篇"]
     channels = "通过公开平台公开政府信息677条,其中政府网站信息387条、微信服务号发布信息290条。"
     spans = [(channels.index(q), channels.index(q) + len(q), lab, 0.9) for q, lab in
              (("677条", "DISCLOSED_WEBSITE"), ("387条", "DISCLOSED_WEBSITE"), ("290条", "DISCLOSED_NEWMEDIA"))]
