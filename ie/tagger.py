@@ -41,7 +41,7 @@ _HEADING_LIKE = re.compile(r"(?:[一二三四五六七八九十]+、|[(（][一�
 _CN_QTY_RE = re.compile(r"[一二两三四五六七八九十百千万]+[余多几]*\s*[件条次场期篇个份项部家批人名宗起余多万%％]")
 
 
-# A quantity as labels.md bounds it: the numeral (Arabic or Chinese, with 万/亿 and 余/多/几) and the
+# A quantity as labels.md bounds it: the numeral (Arabic or Chinese, with 千/万/亿 and 余/多/几) and the
 # measure word or unit right after it (spaces allowed between).  Longest units first.
 _UNITS = sorted(
     "件 条 次 场 期 篇 个 份 册 项 部 家 批 人 人次 余人次 篇次 条次 件次 批次 场次 个百分点 % 例 宗 起 种 封 则 名 "
@@ -52,7 +52,7 @@ _UNITS = sorted(
 )
 _QTY_RE = re.compile(
     r"(?:[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+)"
-    r"(?:[万亿])?(?:[余多几])?(?:[万亿])?"
+    r"(?:[千万亿])?(?:[余多几])?(?:[万亿])?"  # 4千余条, 2.5万条, 20余万条
     r"[ \t\n]*(?:" + "|".join(re.escape(u) for u in _UNITS) + r")?"
 )
 

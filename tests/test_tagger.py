@@ -128,9 +128,11 @@ def test_decode_spans_marginal_and_label_by_mass() -> None:
 def test_quantity_candidates_follow_span_boundaries() -> None:
     from ie.tagger import quantity_candidates
 
-    text = "主动公开信息574条,网站1133 条,2.5万人次,70余人次,一千二百件,两期,95.5%,一是统一,2023年,共计1,500条,信息数170,"
+    text = ("主动公开信息574条,网站1133 条,2.5万人次,70余人次,一千二百件,两期,95.5%,一是统一,2023年,共计1,500条,信息数170,"
+            "微博4千余条,20余万条,")
     got = [text[s:e] for s, e in quantity_candidates(text)]
-    assert got == ["574条", "1133 条", "2.5万人次", "70余人次", "一千二百件", "两期", "95.5%", "1,500条", "170"]
+    assert got == ["574条", "1133 条", "2.5万人次", "70余人次", "一千二百件", "两期", "95.5%", "1,500条", "170",
+                   "4千余条", "20余万条"]
 
 
 def test_snap_merges_fragments_and_drops_numberless_spans() -> None:
