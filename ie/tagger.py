@@ -634,7 +634,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
     recall (the F1-optimal threshold is about F1/2; ``training/fusion.py`` measures it)."""
     import numpy as np
 
-    from ie.keywords import channels_named, placed_with_media
+    from ie.keywords import channels_named, placed_with_media, proactive_part_of_all_disclosed
 
     classes = [OUTSIDE, *LABELS]
     min_conf = float(params.get("min_confidence", 0.0))
@@ -669,7 +669,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # reading; the model copies the channel label of the figures before)
                 j, conf = k, max(float(q[k]), PLAIN_STATEMENT_CONFIDENCE)
             elif classes[k] == "DISCLOSED_TOTAL" and (_PRODUCED_THEN_PROACTIVE_RE.search(text, sent, s)
-                                                      or _ALL_THEN_PROACTIVE_RE.search(text, max(0, s - 60), s)):
+                                                      or proactive_part_of_all_disclosed(text, s)):
                 # 制作、获取政府信息614条,其中主动公开29条: no training excerpt has this pre-2019 shape, so the model
                 # misses it; the keyword rules' reading was right on all 8 hand-checked pages that have it
                 j, conf = k, PRODUCED_SPLIT_CONFIDENCE
@@ -700,11 +700,6 @@ PLAIN_STATEMENT_CONFIDENCE = 0.75
 _SUMMED_AFTER_FIGURES_RE = re.compile(r"\d\s*[条件篇][,，、;；]\s*(?:总计|合计|共计|总共)\s*$")
 _PRODUCED_THEN_PROACTIVE_RE = re.compile(
     r"(?:制作|获取)[^。]{0,30}?\d+\s*[条件份篇个][^。]{0,12}?其中[,，:：]?\s*(?:主动公开|公开)[^,，。\d]{0,8}?$")
-# 共公开政府信息4738条。其中,主动公开3810条: the figure before counts on-request disclosures too; the 主动公开
-# part is the year's total (labels.md), as in the split of the information made above
-_ALL_THEN_PROACTIVE_RE = re.compile(
-    r"(?<!主动)(?:公开|发布)了?(?:各类)?(?:政府|政务)?信息(?:共计|共|总数)?\s*\d+\s*[条件][。,，;；]?\s*其中[,，:：]?\s*"
-    r"主动公开(?:政府|政务)?(?:信息)?(?:数|共计|共|为)?\s*$")
 # 主动公开政府信息300余条, 主动公开朋普镇政府信息共597条 (the body's own place named), 1、主动公开政府信息的情况:40条
 _PROACTIVE_PHRASE_RE = re.compile(
     r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|县|区|市)(?:人民)?)?(?:政府|政务)?信息"
