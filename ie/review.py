@@ -22,7 +22,7 @@ _LOW_SHOWN = 12  # low-confidence values listed before the rest fold into <detai
 _BAD_STATUSES = ("fail", "incomplete", "scope_mismatch")
 
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;
 margin:0;color:#1d232b;background:#f4f5f7;font-size:15px;line-height:1.55}
 header{background:#24313f;color:#fff;padding:14px 24px}
 header h1{font-size:19px;margin:0 0 4px}

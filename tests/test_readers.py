@@ -368,6 +368,43 @@ def test_legacy_doc_converted_with_libreoffice(tmp_path: Path) -> None:
     assert any("converted from" in w for w in doc.warnings)
 
 
+def _fake_odf(path: Path, mimetype: str) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", mimetype)
+        zf.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+@pytest.mark.parametrize(("mimetype", "what"), [("application/vnd.oasis.opendocument.text", "OpenDocument text"),
+                                                ("application/vnd.oasis.opendocument.spreadsheet",
+                                                 "OpenDocument spreadsheet")])
+def test_opendocument_without_libreoffice_names_the_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         mimetype: str, what: str) -> None:
+    monkeypatch.setattr(legacy_mod, "find_soffice", lambda: None)
+    path = _fake_odf(tmp_path / "report.zip", mimetype)  # detected by bytes, not by name
+    with pytest.raises(InputError, match=f"{what}.*install LibreOffice \\(soffice\\)"):
+        read_document(path)
+
+
+def test_opendocument_presentation_is_unknown(tmp_path: Path) -> None:
+    path = _fake_odf(tmp_path / "slides.odp", "application/vnd.oasis.opendocument.presentation")
+    message = _error(path).message
+    assert message.startswith("unknown format") and "OpenDocument" in message
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
+def test_odt_converted_with_libreoffice(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    src = make_docx(tmp_path / "src.docx")
+    out = tmp_path / "out"
+    subprocess.run([soffice, "--headless", "--convert-to", "odt", "--outdir", str(out), str(src)],
+                   check=True, capture_output=True, timeout=180)
+    doc = read_document(out / "src.odt")
+    assert doc.format == "docx" and PARA_2 in doc.text and "规章 | 0 | 0 | 0" in doc.text
+    assert any("converted from an OpenDocument text" in w for w in doc.warnings)
+
+
 def _fake_soffice(tmp_path: Path, converted: Path | None, sleep: float = 0) -> str:
     """A stand-in for `soffice --convert-to`: copies `converted` to OUTDIR/input.<ext>, as LibreOffice names it."""
     import sys

@@ -74,6 +74,8 @@ _CLAIMED_FORMATS = {
     ".ofd": "an OFD package",
     ".xls": "an Excel workbook",
     ".rtf": "an RTF document",
+    ".odt": "an OpenDocument text",
+    ".ods": "an OpenDocument spreadsheet",
 }
 
 
@@ -123,7 +125,7 @@ def _read_kind(path: Path, data: bytes, kind: _sniff.Sniffed, pdf_tables: bool) 
             raise InputError(path, str(exc)) from exc
         # OFD is a fixed layout like PDF; its text is plain lines with page ranges.
         return Document(text, "txt", pages, ["converted from OFD", *warnings])
-    if kind.kind in (_sniff.OLE_WORD, _sniff.OLE_EXCEL, _sniff.RTF):
+    if kind.kind in (_sniff.OLE_WORD, _sniff.OLE_EXCEL, _sniff.RTF, _sniff.ODF_TEXT, _sniff.ODF_SHEET):
         return _read_legacy(path, data, kind.kind)
     if kind.kind == _sniff.UNKNOWN:
         raise InputError(path, f"unknown format: {kind.detail}")

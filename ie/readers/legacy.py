@@ -1,4 +1,4 @@
-"""Legacy formats: .doc/.wps/.xls/.et/.rtf converted with LibreOffice; OFD text read from its XML.
+"""Legacy and OpenDocument formats: .doc/.wps/.xls/.et/.rtf/.odt/.ods converted with LibreOffice; OFD text read from its XML.
 
 LibreOffice is optional: without it, the error names the tool to install. Conversion runs headless in
 a private temp dir with its own user profile (so it works while another LibreOffice is open) and a
@@ -27,6 +27,8 @@ LEGACY_KINDS = {
     "ole-word": ("a legacy Word/WPS file (.doc/.wps)", ".doc", "docx"),
     "ole-excel": ("a legacy Excel/WPS spreadsheet (.xls/.et)", ".xls", "html"),
     "rtf": ("an RTF document", ".rtf", "docx"),
+    "odf-text": ("an OpenDocument text (.odt)", ".odt", "docx"),
+    "odf-sheet": ("an OpenDocument spreadsheet (.ods)", ".ods", "html"),
 }
 
 

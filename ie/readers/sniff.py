@@ -14,6 +14,8 @@ OFD = "ofd"
 OLE_WORD = "ole-word"  # .doc / .wps (Word 97-2003 and Kingsoft WPS documents)
 OLE_EXCEL = "ole-excel"  # .xls / .et
 RTF = "rtf"
+ODF_TEXT = "odf-text"  # .odt (OpenDocument text, as LibreOffice and WPS save it)
+ODF_SHEET = "odf-sheet"  # .ods
 HTML = "html"
 TEXT = "text"  # text or binary: the text reader decides
 UNKNOWN = "unknown"
@@ -57,7 +59,8 @@ def _zip_kind(data: bytes) -> Sniffed:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         return Sniffed(UNKNOWN, "a damaged or truncated ZIP archive")
     if "word/document.xml" in names:
         return Sniffed(DOCX)
@@ -68,7 +71,11 @@ def _zip_kind(data: bytes) -> Sniffed:
     if "ppt/presentation.xml" in names:
         return Sniffed(UNKNOWN, "a PowerPoint .pptx file (not supported)")
     if "content.xml" in names and "mimetype" in names:
-        return Sniffed(UNKNOWN, "an OpenDocument file (not supported; save it as DOCX or PDF)")
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+            return Sniffed(ODF_TEXT)
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+            return Sniffed(ODF_SHEET)
+        return Sniffed(UNKNOWN, "an OpenDocument file that is neither text nor a spreadsheet (not supported)")
     return Sniffed(UNKNOWN, "a ZIP archive that is not a DOCX or OFD document")
 
 
