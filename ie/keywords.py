@@ -295,6 +295,11 @@ _REVIEWS_OR_PROPOSALS = re.compile(r"复议|诉讼|" + _PROPOSALS.pattern + r"|�
 _PUBLIC_REQUESTS = re.compile(r"热线|信箱|留言|咨询|来信|来电|诉求|投诉|12345|依申请|公开申请")
 # documents still in force (现行有效行政规范性文件36件, 持续有效规范性文件1个) are a stock, not the year's
 # (the training, dev and corpus gold leave all four such figures O)
+# opinions received in a public consultation (开展意见征集22期,收到公开意见建议10条; 发布征集调查39期,收到意见44条)
+# are no requests from the public through hotlines, mailboxes or message boards (the training and corpus gold leave
+# them O; messages received on a page that also runs surveys, 共收到网络用户留言49条, stay requests)
+_CONSULTATION = re.compile(r"征集|征求意见|调查")
+_OPINIONS_COUNTED = re.compile(r"(?:意见|建议|反馈)[^,，。;；:：\d]{0,6}$")
 _IN_FORCE_BEFORE = re.compile(r"(?:现行有效|持续有效|仍然有效|继续有效|仍有效)[^，,。;；:：\d]{0,16}$")
 
 
@@ -315,7 +320,8 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     * a count of people for an item disclosed or a press event; policy briefings (说明会) for a press event;
     * policy documents: appointments and removals (人事任免文件), all the official papers issued (制发公文4476件),
       documents still in force (现行有效…36件);
-    * rates of reviews, deputies' proposals or website surveys for a response rate; proposals for requests;
+    * rates of reviews, deputies' proposals or website surveys for a response rate; proposals, and opinions
+      given in a consultation (开展意见征集22期,收到意见建议10条), for requests;
     * applications: the on-request class of the information made (制作…依申请公开信息459条), a split by
       applicant or channel (其中自然人申请89件; 公民个人提出申请62件,占比96.88%)."""
     sent = max((text.rfind(c, 0, start) for c in "。\n"), default=-1) + 1
@@ -341,6 +347,9 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
             # no rate of answering the public
     if label.startswith("HOTLINE") and _PROPOSALS.search(clause):
         return True  # 公开人大政协建议提案办理意见66件: deputies' proposals are no requests from the public
+    if label.startswith("HOTLINE") and _OPINIONS_COUNTED.search(clause) and _CONSULTATION.search(text, sent, start) \
+            and not _PUBLIC_REQUESTS.search(clause):
+        return True  # 开展意见征集22期,收到公开意见建议10条: opinions given in a consultation
     if label == "APPLICATIONS":
         if _MADE_ON_REQUEST.search(clause) or (_ON_REQUEST_CLASS_BEFORE.search(text, max(0, start - 14), start)
                                                and _MADE_THEN_SPLIT.search(text, sent, start)):

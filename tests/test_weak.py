@@ -339,6 +339,11 @@ def test_policy_briefings_are_no_press_events() -> None:
     for figure, vetoed in (("36件", True), ("1个", True), ("5件", False)):
         i = stock.index(figure)
         assert label_vetoed("POLICY_DOCS", stock, i, i + len(figure)) is vetoed, figure
+    consult = ("开展意见征集12期,收到公开意见建议8条。发布征集调查9期,收集意见数量63条。互动栏目(留言办理、征集调查)"
+               "共收到网络用户留言49条。开展满意度调查,12345热线收到意见建议31条。")
+    for figure, vetoed in (("8条", True), ("63条", True), ("49条", False), ("31条", False)):  # 49, 31: requests
+        i = consult.index(figure)
+        assert label_vetoed("HOTLINE_RECEIVED", consult, i, i + len(figure)) is vetoed, figure
 
 
 def test_since_the_reporting_year_is_not_several_years() -> None:
