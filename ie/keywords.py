@@ -300,7 +300,8 @@ _PUBLIC_REQUESTS = re.compile(r"热线|信箱|留言|咨询|来信|来电|诉求
 # them O; messages received on a page that also runs surveys, 共收到网络用户留言49条, stay requests)
 _CONSULTATION = re.compile(r"征集|征求意见|调查")
 _OPINIONS_COUNTED = re.compile(r"(?:意见|建议|反馈)[^,，。;；:：\d]{0,6}$")
-_IN_FORCE_BEFORE = re.compile(r"(?:现行有效|持续有效|仍然有效|继续有效|仍有效)[^，,。;；:：\d]{0,16}$")
+_IN_FORCE_BEFORE = re.compile(r"(?:现行有效|持续有效|仍然有效|继续有效|仍有效)(?:[^，,。;；:：\d]{0,16}\d+\s*[件部个份条]、)*"
+                              r"[^，,。;；:：\d]{0,16}$")  # also a later item of its list (…规章6件、规范性文件212件)
 
 
 # 全年共制发公文4476件, 印发公文155件: all the official papers a body issued (notices, letters, replies), not its
@@ -335,7 +336,7 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
         return True
     if label == "POLICY_DOCS" and (_APPOINTMENTS_BEFORE.search(text, max(0, start - 14), start)
                                    or _OFFICIAL_PAPERS_BEFORE.search(text, max(0, start - 14), start)
-                                   or _IN_FORCE_BEFORE.search(text, max(0, start - 24), start)):
+                                   or _IN_FORCE_BEFORE.search(text, max(0, start - 60), start)):
         return True
     clause = re.split(r"[,，;；、]", text[sent:start])[-1]  # the figure's own list item
     if label in _DISCLOSED_LABELS and ADOPTED_BY_OTHERS.search(clause):

@@ -335,8 +335,9 @@ def test_policy_briefings_are_no_press_events() -> None:
     running = "我乡在县政府网站共主动公开政府信息615条,今年新增94条。"
     i, j = running.index("615条"), running.index("94条")
     assert label_vetoed("DISCLOSED_WEBSITE", running, i, i + 4) and not label_vetoed("DISCLOSED_WEBSITE", running, j, j + 3)
-    stock = "发布区人民政府及办公室现行有效行政规范性文件36件,持续有效规范性文件1个,新制发规范性文件5件。"
-    for figure, vetoed in (("36件", True), ("1个", True), ("5件", False)):
+    stock = ("发布区人民政府及办公室现行有效行政规范性文件36件,持续有效规范性文件1个,新制发规范性文件5件。"
+             "集中公开现行有效的政府规章7件、规范性文件218件。")
+    for figure, vetoed in (("36件", True), ("1个", True), ("5件", False), ("7件", True), ("218件", True)):
         i = stock.index(figure)
         assert label_vetoed("POLICY_DOCS", stock, i, i + len(figure)) is vetoed, figure
     consult = ("开展意见征集12期,收到公开意见建议8条。发布征集调查9期,收集意见数量63条。互动栏目(留言办理、征集调查)"
