@@ -355,7 +355,7 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
 _WEB = re.compile(r"网站|门户|政务网|网$|网[、和及与]")
 _NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号"
 _NEW_MEDIA_RE = re.compile(_NEW_MEDIA)
-_NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|电视|广播")
+_NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|报刊|电视|广播|(?<!新)媒体")
 
 
 def _several_channels(norm: Any, m: _Mention) -> bool:

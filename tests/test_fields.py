@@ -1030,6 +1030,9 @@ def test_service_words_after_the_figure_do_not_make_it_a_service_matter():
     ("一、主动公开情况\n2024年,在区政府信息公开发布平台公开信息31条。\n", [("31条", "DISCLOSED_TOTAL", 31)], 31, 31),
     # several kinds of channel: no website figure
     ("一、主动公开情况\n通过政府网站、政务微博等平台发布信息5432条。\n", [("5432条", "DISCLOSED_TOTAL", 5432)], 5432, None),
+    # websites and the news media: not the website's alone
+    ("一、主动公开情况\n通过省林业厅网站、青山网及新闻媒体等途径共发布各类信息541条。\n",
+     [("541条", "DISCLOSED_TOTAL", 541)], 541, None),
 ])
 def test_which_channels_a_disclosure_figure_speaks_of(text, labelled, total, website):
     f = fields_for(text, [item(text, needle, label, value, "条") for needle, label, value in labelled])
