@@ -353,9 +353,9 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
 
 # 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
 _WEB = re.compile(r"网站|门户|政务网|网$|网[、和及与]")
-_NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|抖音|头条|视频号"
+_NEW_MEDIA = r"微信|微博|公众号|[新自]媒体|客户端|抖音|头条|视频号"
 _NEW_MEDIA_RE = re.compile(_NEW_MEDIA)
-_NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|报刊|电视|广播|(?<!新)媒体")
+_NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|报刊|电视|广播|(?<![新自])媒体")
 
 
 def _several_channels(norm: Any, m: _Mention) -> bool:
@@ -492,7 +492,7 @@ def _platforms_in(words: str) -> list[str]:
     return [p for p, rx in _PLATFORMS.items() if rx.search(words)]
 
 
-_NEWS_OUTLETS = re.compile(r"新闻媒体|(?<!新)媒体|报刊|报纸|日报|电视台?|广播|电台")
+_NEWS_OUTLETS = re.compile(r"新闻媒体|(?<![新自])媒体|报刊|报纸|日报|电视台?|广播|电台")
 
 
 def _news_outlets_only(clause: str) -> bool:

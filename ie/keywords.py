@@ -121,7 +121,7 @@ KEYWORDS: list[tuple[str, str]] = [
     *((b, "O") for b in OTHER_BULLETINS),
     # new media
     ("微博", "DISCLOSED_NEWMEDIA"), ("微信", "DISCLOSED_NEWMEDIA"), ("公众号", "DISCLOSED_NEWMEDIA"),
-    ("新媒体", "DISCLOSED_NEWMEDIA"), ("客户端", "DISCLOSED_NEWMEDIA"), ("短视频", "DISCLOSED_NEWMEDIA"),
+    ("新媒体", "DISCLOSED_NEWMEDIA"), ("自媒体", "DISCLOSED_NEWMEDIA"), ("客户端", "DISCLOSED_NEWMEDIA"), ("短视频", "DISCLOSED_NEWMEDIA"),
     ("抖音", "DISCLOSED_NEWMEDIA"), ("视频号", "DISCLOSED_NEWMEDIA"), ("头条号", "DISCLOSED_NEWMEDIA"), ("今日头条", "DISCLOSED_NEWMEDIA"),
     ("APP", "DISCLOSED_NEWMEDIA"), ("app", "DISCLOSED_NEWMEDIA"), ("订阅号", "DISCLOSED_NEWMEDIA"),
     ("公众平台", "DISCLOSED_NEWMEDIA"), ("推送", "DISCLOSED_NEWMEDIA"),
@@ -459,8 +459,8 @@ _APP_SPLIT = re.compile(
     r"公民申请|结转|其他渠道"
 )
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
-_NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:新媒体)?平台")
-_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<!新)媒体|公开栏|公示栏|报刊|档案馆|图书馆|显示屏|电视|宣传板|宣传单|宣传栏|横幅|展板")
+_NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:[新自]媒体)?平台")
+_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<![新自])媒体|公开栏|公示栏|报刊|档案馆|图书馆|显示屏|电视|宣传板|宣传单|宣传栏|横幅|展板")
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
 _RECEIVED_AND_DONE = re.compile(r"(?:受理|收到|接收)(?:并|和|及|、)?[^，,。]{0,12}?(?:答复|办结|回复)|办理(?:并|和|及|、)?(?:答复|回复)")
@@ -544,7 +544,7 @@ def _keywords(window: str) -> list[tuple[int, int, str, str]]:
 _CHANNEL_WORDS = {
     "DISCLOSED_GAZETTE": re.compile(r"公报|政报"),
     "DISCLOSED_WEBSITE": re.compile(r"网|平台|专栏|栏目|门户"),
-    "DISCLOSED_NEWMEDIA": re.compile(r"微信|微博|新媒体|公众号|抖音|头条|客户端|视频号|APP|快手|号"),
+    "DISCLOSED_NEWMEDIA": re.compile(r"微信|微博|[新自]媒体|公众号|抖音|头条|客户端|视频号|APP|快手|号"),
 }
 
 
@@ -825,7 +825,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             where = s[sent_start:start]
         if not chans and st.prev_label is None:
             chans = _channels(where, 0)
-        several = re.search(r"等(?:(?!微信|微博|新媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径|媒介)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
+        several = re.search(r"等(?:(?!微信|微博|[新自]媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径|媒介)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
             or CHANNELS_THEN_FORMS.search(window)
         if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(window):
             several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts

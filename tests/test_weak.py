@@ -195,6 +195,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("2025年,青河乡通过县人民政府网站及乡人民政府实体公示栏主动公开各类政府信息共71条。", [("71条", "DISCLOSED_TOTAL")]),
     ("将信息公开的渠道延伸至青山公安、青山交警等微信公众平台,及时发布信息250条。", [("250条", "DISCLOSED_NEWMEDIA")]),
     ("通过微信公众号发布信息911条,今日头条公开信息244条。", [("911条", "DISCLOSED_NEWMEDIA"), ("244条", "DISCLOSED_NEWMEDIA")]),
+    # self-media (自媒体) platforms are the body's new media, not several kinds of channel
+    ("主动公开政务信息1010条,通过微信公众号等自媒体平台累计发布各类工作信息695条。",
+     [("1010条", "DISCLOSED_TOTAL"), ("695条", "DISCLOSED_NEWMEDIA")]),
     ("推进主动公开政府信息在厅网站应公开尽公开,组织各类宣传活动170余次、组织参与新闻发布会14场。",
      [("14场", "PRESS_EVENTS")]),
 ])
