@@ -138,6 +138,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("访谈", "PRESS_EVENTS"), ("开放日", "PRESS_EVENTS"), ("开放周", "PRESS_EVENTS"), ("开放月", "PRESS_EVENTS"),
     ("通气会", "PRESS_EVENTS"), ("见面会", "PRESS_EVENTS"), ("采访", "PRESS_EVENTS"), ("报道", "PRESS_EVENTS"), ("发稿", "PRESS_EVENTS"),
     ("新闻稿", "PRESS_EVENTS"), ("约稿", "PRESS_EVENTS"), ("直播", "PRESS_EVENTS"), ("问政", "PRESS_EVENTS"),
+    ("网络问政", "HOTLINE_RECEIVED"), ("网上问政", "HOTLINE_RECEIVED"),  # a message platform, not a TV programme
     ("热线”节目", "PRESS_EVENTS"), ("节目", "PRESS_EVENTS"), ("新闻媒体", "PRESS_EVENTS"),
     ("刊发", "PRESS_EVENTS"), ("新闻通稿", "PRESS_EVENTS"), ("新闻", "PRESS_EVENTS"),
     # applications
@@ -451,6 +452,8 @@ def _long_clause(s: str, sent_start: int, start: int) -> str:
 
 
 _LIST_ITEM = re.compile(r"[、和及][^,，。;；:：、]{1,10}")
+# an item after a comma that only names a channel (,网络问政105件), not one with a verb or a time of its own
+_COMMA_ITEM = re.compile(r"[,，](?!.*(?:转办|交办|结转|新增|上年|办结|答复|回复|办理|处理|反馈))[^,，。;；:：、\d]{1,10}")
 _VERB_RECEIVED = re.compile(r"受理|收到|接收|接到|接听|接待|登记")
 _TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:共|为|达)?\s*")
 _DISCLOSED_LABELS = frozenset({"DISCLOSED_TOTAL", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
@@ -886,9 +889,11 @@ def weak_label(text: str) -> list[dict]:
                 lab = None
         if proactive_part:
             lab = "DISCLOSED_TOTAL"
-        if lab == "HOTLINE_RECEIVED" and st.prev_label == "HOTLINE_RESOLVED" and _LIST_ITEM.fullmatch(between) \
+        if lab == "HOTLINE_RECEIVED" and st.prev_label == "HOTLINE_RESOLVED" \
+                and (_LIST_ITEM.fullmatch(between) or _COMMA_ITEM.fullmatch(between)) \
                 and not _VERB_RECEIVED.search(between):
-            lab = "HOTLINE_RESOLVED"  # 回复在线咨询162条、在线投诉59条: one verb for the whole list
+            # 回复在线咨询162条、在线投诉59条; 回复处理12345热线472件,网络问政105件: one verb for the whole list
+            lab = "HOTLINE_RESOLVED"
         if lab == "DISCLOSED_TOTAL" and st.prev_label == "DISCLOSED_GAZETTE":
             lab = "DISCLOSED_GAZETTE"  # 印发政府公报10期,公开政府信息107条
         if lab == "DISCLOSED_TOTAL":

@@ -195,6 +195,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("2025年,青河乡通过县人民政府网站及乡人民政府实体公示栏主动公开各类政府信息共71条。", [("71条", "DISCLOSED_TOTAL")]),
     ("将信息公开的渠道延伸至青山公安、青山交警等微信公众平台,及时发布信息250条。", [("250条", "DISCLOSED_NEWMEDIA")]),
     ("通过微信公众号发布信息911条,今日头条公开信息244条。", [("911条", "DISCLOSED_NEWMEDIA"), ("244条", "DISCLOSED_NEWMEDIA")]),
+    # one verb for a list of channels after commas; an online 问政 platform takes requests (not a TV programme)
+    ("全年回复处理12345热线472件,网络问政105件,青山区信访系统45件,区长信箱3件。",
+     [("472件", "HOTLINE_RESOLVED"), ("105件", "HOTLINE_RESOLVED"), ("45件", "HOTLINE_RESOLVED"),
+      ("3件", "HOTLINE_RESOLVED")]),
+    ("回复网民留言25条,转办群众诉求12件。", [("25条", "HOTLINE_RESOLVED"), ("12件", "HOTLINE_RECEIVED")]),
     # self-media (自媒体) platforms are the body's new media, not several kinds of channel
     ("主动公开政务信息1010条,通过微信公众号等自媒体平台累计发布各类工作信息695条。",
      [("1010条", "DISCLOSED_TOTAL"), ("695条", "DISCLOSED_NEWMEDIA")]),
