@@ -815,6 +815,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "POLICY_DOCS" and _EXAMPLES_OF_INFO.search(window):
         # 政府公报刊登政府规章和规范性文件等信息0.24万条: documents named as examples of what a channel carried
         chans = _channels(window, clause_start)
+        if not chans and _DISCLOSED_VERB.search(clause) and "类" not in clause \
+                and not re.search(r"文件[^,，。]{0,4}(?:栏目|专栏)", s[sent_start:start]):  # not a column of documents
+            # “某某发布”微信公众号充分发挥新媒体优势,实时发布政策文件等信息2000余条: the channel opens the sentence
+            chans = _channels(s[sent_start:start], 0)
         if len(chans) == 1:
             return chans.pop()
     if lab == "DISCLOSED_TOTAL" and placed_with_media(s, sent_start, start):

@@ -200,6 +200,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("472件", "HOTLINE_RESOLVED"), ("105件", "HOTLINE_RESOLVED"), ("45件", "HOTLINE_RESOLVED"),
       ("3件", "HOTLINE_RESOLVED")]),
     ("回复网民留言25条,转办群众诉求12件。", [("25条", "HOTLINE_RESOLVED"), ("12件", "HOTLINE_RECEIVED")]),
+    # documents named as examples of what the one channel that opens the sentence published
+    ("“青山发布”微信公众号充分发挥新媒体传播优势,实时发布政策文件等信息2000余条,粉丝量突破6.1万人。",
+     [("2000余条", "DISCLOSED_NEWMEDIA")]),
     # self-media (自媒体) platforms are the body's new media, not several kinds of channel
     ("主动公开政务信息1010条,通过微信公众号等自媒体平台累计发布各类工作信息695条。",
      [("1010条", "DISCLOSED_TOTAL"), ("695条", "DISCLOSED_NEWMEDIA")]),
