@@ -357,15 +357,16 @@ def test_legacy_without_libreoffice_names_the_tool(tmp_path: Path, monkeypatch: 
 
 @pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
                     reason="LibreOffice is not installed")
-def test_legacy_doc_converted_with_libreoffice(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("ext", "what"), [("doc", "a legacy Word/WPS file"), ("odt", "an OpenDocument text")])
+def test_document_converted_with_libreoffice(tmp_path: Path, ext: str, what: str) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     src = make_docx(tmp_path / "src.docx")
     out = tmp_path / "out"
-    subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(out), str(src)],
+    subprocess.run([soffice, "--headless", "--convert-to", ext, "--outdir", str(out), str(src)],
                    check=True, capture_output=True, timeout=180)
-    doc = read_document(out / "src.doc")
+    doc = read_document(out / f"src.{ext}")
     assert doc.format == "docx" and PARA_2 in doc.text and "规章 | 0 | 0 | 0" in doc.text
-    assert any("converted from" in w for w in doc.warnings)
+    assert any(f"converted from {what}" in w for w in doc.warnings)
 
 
 def _fake_odf(path: Path, mimetype: str) -> Path:
@@ -390,19 +391,6 @@ def test_opendocument_presentation_is_unknown(tmp_path: Path) -> None:
     path = _fake_odf(tmp_path / "slides.odp", "application/vnd.oasis.opendocument.presentation")
     message = _error(path).message
     assert message.startswith("unknown format") and "OpenDocument" in message
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-                    reason="LibreOffice is not installed")
-def test_odt_converted_with_libreoffice(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    src = make_docx(tmp_path / "src.docx")
-    out = tmp_path / "out"
-    subprocess.run([soffice, "--headless", "--convert-to", "odt", "--outdir", str(out), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    doc = read_document(out / "src.odt")
-    assert doc.format == "docx" and PARA_2 in doc.text and "规章 | 0 | 0 | 0" in doc.text
-    assert any("converted from an OpenDocument text" in w for w in doc.warnings)
 
 
 def _fake_soffice(tmp_path: Path, converted: Path | None, sleep: float = 0) -> str:
