@@ -343,8 +343,8 @@ def _wrap_edits(text: str, force: bool) -> list[Edit]:
             continue
         if len(body) < width - 3 or body.endswith(_SENTENCE_END):
             continue
-        if _BLOCK_START.match(nxt) or _NUMERIC_ROW.match(body) or _NUMERIC_ROW.match(nxt):
-            continue
+        if (_BLOCK_START.match(nxt) and not body.endswith("、")) or _NUMERIC_ROW.match(body) or _NUMERIC_ROW.match(nxt):
+            continue  # (a line that ends inside a list, 2019年一、二、|三、四季度, goes on whatever the next starts with)
         if not (_CJK.match(body[-1]) or body[-1] in ",，、(（“" or body[-1].isdigit()):
             continue
         # delete the newline (and trailing spaces) between the two parts of one sentence

@@ -120,6 +120,14 @@ def test_pdf_wrapped_lines_joined_and_page_numbers_dropped():
     assert raw[s:e] == "1136条"
 
 
+def test_a_pdf_line_ending_inside_a_list_goes_on():
+    """2019年一、二、|三、四季度: the next line starts like a list heading (三、) but continues the list."""
+    first = "及时更新政府信息公开目录并按季度编制报表全年完成2019年一、二、"
+    raw = first + "\n三、四季度报表编制工作,全年主动公开政府信息19891条。\n(二)依申请公开\n"
+    norm = normalize(raw, pdf=True)
+    assert first + "三、四季度报表编制工作,全年主动公开政府信息19891条。\n(二)依申请公开\n" == norm.text
+
+
 def test_pinyin_whitelist_is_real_pinyin():
     assert {"wang", "zhuan", "jie", "he", "gong", "kai"} <= PINYIN_SYLLABLES
     assert "xyz" not in PINYIN_SYLLABLES
