@@ -306,6 +306,8 @@ _BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][�
                           r"[①-⑳]|第[一二三四五六七八九十\d]+[条章节]|附[件:：]|[一二三四五六七八九十]是)")
 _SENTENCE_END = tuple("。！？；：!?;:》”\"")
 _NUMERIC_ROW = re.compile(r"(?:\S+\s+){0,3}?(?:-?\d+(?:\.\d+)?\s+){2,}-?\d+(?:\.\d+)?\s*$")
+# a row of the pre-2019 统计表 as PDF text: label, unit, number (主动公开政府信息数 (…计1条) 条 396)
+_UNIT_THEN_NUMBER = re.compile(r"\s(?:条|件|次|个|人|人次|万元|元|期|篇|项|场|份)\s+-?\d+(?:\.\d+)?\s*$")
 
 
 def _looks_wrapped(lines: list[str]) -> int | None:
@@ -343,7 +345,8 @@ def _wrap_edits(text: str, force: bool) -> list[Edit]:
             continue
         if len(body) < width - 3 or body.endswith(_SENTENCE_END):
             continue
-        if (_BLOCK_START.match(nxt) and not body.endswith("、")) or _NUMERIC_ROW.match(body) or _NUMERIC_ROW.match(nxt):
+        if (_BLOCK_START.match(nxt) and not body.endswith("、")) or _NUMERIC_ROW.match(body) or _NUMERIC_ROW.match(nxt) \
+                or _UNIT_THEN_NUMBER.search(body):
             continue  # (a line that ends inside a list, 2019年一、二、|三、四季度, goes on whatever the next starts with)
         if not (_CJK.match(body[-1]) or body[-1] in ",，、(（“" or body[-1].isdigit()):
             continue

@@ -128,6 +128,15 @@ def test_a_pdf_line_ending_inside_a_list_goes_on():
     assert first + "三、四季度报表编制工作,全年主动公开政府信息19891条。\n(二)依申请公开\n" == norm.text
 
 
+def test_pdf_rows_of_the_pre2019_table_stay_rows():
+    """统计表 rows as PDF text end with unit and number; a long one is no wrapped sentence."""
+    row = "(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条) 条 396"
+    prose = "本机关坚持以公开为常态不公开为例外的原则推进政务公开标准化规范化建设工作成效明显"
+    raw = "\n".join([prose] * 8 + [row, "其中:主动公开规范性文件数 条 0", "制发规范性文件总数 件 0"]) + "\n"
+    norm = normalize(raw, pdf=True)
+    assert row + "\n其中:主动公开规范性文件数 条 0\n" in norm.text
+
+
 def test_pinyin_whitelist_is_real_pinyin():
     assert {"wang", "zhuan", "jie", "he", "gong", "kai"} <= PINYIN_SYLLABLES
     assert "xyz" not in PINYIN_SYLLABLES
