@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from helpers.table_render import random_report, render
 
 from ie.normalize import normalize
@@ -175,11 +176,13 @@ def test_table_3_as_three_markdown_tables():
     assert cells["litigation_after_review_total"] == 1 and cells["litigation_after_review_other"] == 1
 
 
-def test_table_1_without_its_first_title_row():
+@pytest.mark.parametrize("sep", [" | ", " "])  # pipes, or PDF text with the header row on one line
+def test_table_1_without_its_first_title_row(sep):
     # the page lost 第二十条第(一)项: its header and rows stand before the (五) title
-    text = ("二、主动公开政府信息情况\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 2 |\n"
-            "行政规范性文件 | 3 | 1 | 17 |\n第二十条第(五)项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | 8 |\n"
-            "三、收到和处理政府信息公开申请情况\n")
+    rows = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "2"],
+            ["行政规范性文件", "3", "1", "17"], ["第二十条第(五)项"], ["信息内容", "本年处理决定数量"], ["行政许可", "8"]]
+    text = ("二、主动公开政府信息情况\n" + "".join(sep.join(r) + (" |" if sep != " " else "") + "\n" for r in rows)
+            + "三、收到和处理政府信息公开申请情况\n")
     cells = _values(_parse(text)["proactive_disclosure"])
     assert cells["art20_1.normative_documents.issued"] == 3
     assert cells["art20_1.regulations.in_force"] == 2
@@ -204,6 +207,18 @@ def test_article_20_title_without_its_second_di():
     assert cells["art20_1.normative_documents.new_made"] == 4
     assert cells["art20_5.administrative_licensing.items_change"] == 1  # +2 -1: the net change
     assert cells["art20_5.administrative_licensing.decisions"] == 30
+
+
+def test_a_change_written_with_zeng_in_pdf_text():
+    # PDF text (space separated): 本年增/减 written 增10 is a value, not the end of the label
+    text = ("二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 本年新 本年新 对外公开总数量\n规章 0 0 0\n"
+            "规范性文件 0 0 0\n第二十条第(五)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 8 增10 18\n"
+            "其他对外管理服务事项 0 减2 0\n三、收到和处理政府信息公开申请情况\n")
+    cells = _values(_parse(text)["proactive_disclosure"])
+    assert cells["art20_5.administrative_licensing.prev_year_items"] == 8
+    assert cells["art20_5.administrative_licensing.items_change"] == 10
+    assert cells["art20_5.administrative_licensing.decisions"] == 18
+    assert cells["art20_5.other_external_services.items_change"] == -2
 
 
 def test_row_labels_followed_by_their_definitions():

@@ -38,7 +38,8 @@ class NormalizedLike(Protocol):
 # Regions
 
 _ART20_1_ROWS = re.compile(r"规\s*章|规范性文件")
-_HEADER_CELL_RE = re.compile(r"^[ \t|]*信息内容[ \t]*(?:\||$)", re.M)  # the 信息内容 cell that opens a sub-table
+# the 信息内容 cell that opens a sub-table: a cell of its own, or (PDF text) the header row on one line
+_HEADER_CELL_RE = re.compile(r"^[ \t|]*信息内容(?:[ \t]*(?:\||$)|[ \t]+(?:本年|上一年))", re.M)
 _T2_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收")
 _T2_END_ROW = re.compile(r"结转下年度")
 _T2_TAIL_ROW = re.compile(r"^[ \t]*四[、.,]?\s*结转下年度继续办理(?:[ \t|]+-?\d+){3,}", re.M)

@@ -86,10 +86,12 @@ def parse_value(raw: str) -> CellValue:
     return CellValue(None, None, kind="text")
 
 
-_TOKEN = re.compile(rf"[+-]?\d+(?:\.\d+)?(?:{_UNIT_ALT})?|\d{{1,3}}(?:,\d{{3}})+|[-—–]{{1,2}}")
+_TOKEN = re.compile(rf"[+-]?\d+(?:\.\d+)?(?:{_UNIT_ALT})?|\d{{1,3}}(?:,\d{{3}})+|[-—–]{{1,2}}|"
+                    rf"(?:增加|新增|减少|增|减)\d+(?:个|项|件)?")  # 本年增/减 written 增10
 
 
 @lru_cache(maxsize=16384)
 def is_value_token(tok: str) -> bool:
-    """A whitespace-separated token of PDF text that is a cell value (R5): a number or a lone dash."""
+    """A whitespace-separated token of PDF text that is a cell value (R5): a number, a change written 增10, or a
+    lone dash."""
     return bool(_TOKEN.fullmatch(fold(tok)))
