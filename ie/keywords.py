@@ -32,6 +32,7 @@ import jieba
 import opencc
 
 from ie.labels import LABELS
+from ie.normalize import fold_width
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -55,7 +56,7 @@ class _Norm:
 
 
 def _normalize(raw: str) -> _Norm:
-    """Drop pinyin junk, fold widths, traditional -> simplified; keep the offset map."""
+    """Drop pinyin junk, fold widths (`ie.normalize.fold_width`), traditional -> simplified; keep the offset map."""
     drop = [False] * len(raw)
     for m in _JUNK.finditer(raw):
         if m.start() > 0 and "\u4e00" <= raw[m.start() - 1] <= "\u9fff" or raw[m.start() - 1:m.start()] == ")":
@@ -66,12 +67,7 @@ def _normalize(raw: str) -> _Norm:
     for i, c in enumerate(raw):
         if drop[i]:
             continue
-        o = ord(c)
-        if 0xFF01 <= o <= 0xFF5E:
-            c = chr(o - 0xFEE0)
-        elif c in "\u3000\u00a0":
-            c = " "
-        chars.append(c)
+        chars.append(fold_width(c))
         orig.append(i)
     s = "".join(chars)
     conv = _t2s().convert(s)

@@ -13,6 +13,7 @@ PDF line wraps and page numbers → marking of GBK mojibake and stray ``?`` as c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -117,8 +118,24 @@ _WIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0xFE52: ord("."), 0xFE5D: ord("
                      0x2212: ord("-"), 0x200B: 0x20, 0xFEFF: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
 
 
+# CJK radicals for ideographs: PDF text from some fonts (Chromium's, WPS's) maps glyphs to the Kangxi radicals
+# (⼈ U+2F08 for 人, ⽣ for 生) and the radicals supplement (⺠ U+2EA0 for 民, ⻓ for 长), so 同⼼县⼈⺠政府 matched
+# no keyword. NFKC knows the Kangxi block (some to traditional forms, 門 for ⾨, which the t2s stage then
+# simplifies); for the supplement it knows two, so the whole characters among the rest are listed here.
+_RADICALS_SUPPLEMENT = dict(zip(
+    "⺁⺇⺌⺎⺐⺒⺓⺛⺝⺞⺠⺢⺧⺩⺬⺮⺯⺰⺲⺶⺻⺼⺽⻁⻄⻅⻆⻇⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻟⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰",
+    "厂几小兀尢巳幺旡月歺民氺牛王示竹糸纟罒羊聿月臼虎西见角角贝车長长门雨青韦页风飞食食首马骨鬼鱼鸟卤麦黄黾齐齿龙",
+    strict=True))
+for _cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6), *range(0xF900, 0xFADA)]:
+    _ch = chr(_cp)
+    _to = _RADICALS_SUPPLEMENT.get(_ch) or unicodedata.normalize("NFKC", _ch)
+    if len(_to) == 1 and _to != _ch and "\u4e00" <= _to <= "\u9fff":
+        _WIDTH_TABLE[_cp] = ord(_to)
+
+
 def fold_width(s: str) -> str:
-    """Fold full-width ASCII, ideographic/no-break spaces and a few look-alikes to plain forms."""
+    """Fold full-width ASCII, ideographic/no-break spaces, a few look-alikes and CJK radicals standing for
+    ideographs to plain forms (one character for one character)."""
     return s.translate(_WIDTH_TABLE)
 
 

@@ -137,6 +137,22 @@ def test_pdf_rows_of_the_pre2019_table_stay_rows():
     assert row + "\n其中:主动公开规范性文件数 条 0\n" in norm.text
 
 
+def test_cjk_radicals_standing_for_ideographs_are_folded():
+    """PDF text from some fonts: Kangxi radicals and the radicals supplement for whole ideographs, one for one."""
+    raw = "⻘⼭县⼈⺠政府办公室2023年政府信息公开⼯作年度报告\n全年主动公开政府信息⼀百条,⾨户⽹站发布⻓⽂36条。"
+    norm = normalize(raw)
+    assert norm.text.startswith("青山县人民政府办公室2023年政府信息公开工作年度报告\n")
+    assert "门户网站发布长文36条" in norm.text
+    assert len(norm.text) == len(raw)  # one character for one: the offsets stay where they were
+    i = norm.text.index("人民政府")
+    assert raw[slice(*norm.to_original(i, i + 4))] == "⼈⺠政府"
+    from ie.meta import extract_meta
+    from ie.sections import split_sections
+
+    meta = extract_meta(norm, split_sections(norm.text))
+    assert meta["issuer"]["value"] == "青山县人民政府办公室" and meta["year"]["value"] == 2023
+
+
 def test_pinyin_whitelist_is_real_pinyin():
     assert {"wang", "zhuan", "jie", "he", "gong", "kai"} <= PINYIN_SYLLABLES
     assert "xyz" not in PINYIN_SYLLABLES
