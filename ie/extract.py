@@ -57,7 +57,7 @@ def extract_file(
     """Extract one report into a record (raises ``InputError`` on unreadable input)."""
     path = Path(path)
     doc = read_document(path)
-    norm = normalize(doc.text, pdf=doc.pages is not None)
+    norm = normalize(doc.text, pdf=doc.pages is not None, soft_breaks=doc.soft_breaks)
     sections = split_sections(norm.text)
     warnings = list(doc.warnings)
     if not looks_like_report(norm, sections):

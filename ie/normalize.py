@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -324,6 +325,7 @@ _BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][�
 _SENTENCE_END = tuple("。！？；：!?;:》”\"")
 _NUMERIC_ROW = re.compile(r"(?:\S+\s+){0,3}?(?:-?\d+(?:\.\d+)?\s+){2,}-?\d+(?:\.\d+)?\s*$")
 # a row of the pre-2019 统计表 as PDF text: label, unit, number (主动公开政府信息数 (…计1条) 条 396)
+_UNIT_START = re.compile(r"(?:条|件|期|次|个|篇|项|场|人|万|亿|余|多|%|％|份|家|批|部)")
 _UNIT_THEN_NUMBER = re.compile(r"\s(?:条|件|次|个|人|人次|万元|元|期|篇|项|场|份)\s+-?\d+(?:\.\d+)?\s*$")
 
 
@@ -337,7 +339,10 @@ def _looks_wrapped(lines: list[str]) -> int | None:
     return mode if near >= 6 and near >= 0.4 * len(widths) and mode >= 20 else None
 
 
-def _wrap_edits(text: str, force: bool) -> list[Edit]:
+def _wrap_edits(text: str, force: bool, soft: Callable[[int], bool] | None = None) -> list[Edit]:
+    """Edits that drop page-number lines and join lines wrapped mid-sentence. ``soft(i)`` (PDF, from the layout)
+    says whether the newline at ``i`` ends a line that runs to the right margin; without it the line widths
+    decide."""
     spans = _line_spans(text)
     lines = [text[s:e] for s, e in spans]
     edits: list[Edit] = []
@@ -360,12 +365,20 @@ def _wrap_edits(text: str, force: bool) -> list[Edit]:
         body = cur.rstrip()
         if not body or not nxt or "|" in body or "|" in nxt:
             continue
-        if len(body) < width - 3 or body.endswith(_SENTENCE_END):
+        if body.endswith(_SENTENCE_END):
+            continue
+        if soft is not None:
+            if not soft(s + len(cur)):
+                continue
+            if body[-1].isdigit() and not _UNIT_START.match(nxt):
+                continue  # a table row's last cell at the margin; prose splits 2428 | 条 only before the unit
+        elif len(body) < width - 3:
             continue
         if (_BLOCK_START.match(nxt) and not body.endswith("、")) or _NUMERIC_ROW.match(body) or _NUMERIC_ROW.match(nxt) \
                 or _UNIT_THEN_NUMBER.search(body):
             continue  # (a line that ends inside a list, 2019年一、二、|三、四季度, goes on whatever the next starts with)
-        if not (_CJK.match(body[-1]) or body[-1] in ",，、(（“" or body[-1].isdigit()):
+        if not (_CJK.match(body[-1]) or body[-1] in ",，、(（“" or body[-1].isdigit()
+                or (soft is not None and body[-1] in ")）》”")):  # at the margin, a closing mark wraps too
             continue
         # delete the newline (and trailing spaces) between the two parts of one sentence
         edits.append((s + len(body), e, ""))
@@ -411,11 +424,12 @@ def _corrupted_ranges(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def normalize(text: str, *, pdf: bool = False) -> Normalized:
+def normalize(text: str, *, pdf: bool = False, soft_breaks: Iterable[int] | None = None) -> Normalized:
     """Normalize report text; see the module docstring for the stages.
 
     ``pdf=True`` always joins lines wrapped mid-sentence; otherwise they are joined only when the text
-    looks like wrapped fixed-width lines.
+    looks like wrapped fixed-width lines. ``soft_breaks`` (a PDF reader's: offsets in ``text`` of the newlines
+    after lines that run to the right margin) decides which lines wrapped instead of their widths.
     """
     original = text
     starts = list(range(len(text)))
@@ -429,7 +443,11 @@ def normalize(text: str, *, pdf: bool = False) -> Normalized:
     cur, starts, ends = _apply_edits(cur, starts, ends, _boilerplate_edits(cur))
     cur, starts, ends = _apply_edits(cur, starts, ends, _spam_edits(cur))
     cur, starts, ends = _apply_edits(cur, starts, ends, _qjunk_edits(cur))
-    cur, starts, ends = _apply_edits(cur, starts, ends, _wrap_edits(cur, force=pdf))
+    soft = None
+    if soft_breaks is not None:
+        soft_set = set(soft_breaks)
+        soft = (lambda i: starts[i] in soft_set) if soft_set else (lambda i: False)
+    cur, starts, ends = _apply_edits(cur, starts, ends, _wrap_edits(cur, force=pdf, soft=soft))
 
     corrupted = _corrupted_ranges(cur)
     if corrupted:  # a `|` inside mojibake is a trail byte, not a cell separator

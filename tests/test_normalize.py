@@ -153,6 +153,17 @@ def test_cjk_radicals_standing_for_ideographs_are_folded():
     assert meta["issuer"]["value"] == "青山县人民政府办公室" and meta["year"]["value"] == 2023
 
 
+def test_soft_breaks_from_the_layout_decide_the_joins():
+    # a PDF line with digits holds more characters than one without: the widths mislead, the layout does not
+    raw = ("二〇二三年本机关在政府网站平台主动公开政府信息\n1136条,公开政府常务会议7期,解读信息发布7条,其中图\n"
+           "解3条。\n(二)依申请公开情况\n")
+    soft = [raw.index("\n"), raw.index("\n", raw.index("其中图"))]
+    norm = normalize(raw, pdf=True, soft_breaks=soft)
+    assert norm.text == ("二〇二三年本机关在政府网站平台主动公开政府信息1136条,公开政府常务会议7期,解读信息发布7条,"
+                         "其中图解3条。\n(二)依申请公开情况\n")
+    assert normalize(raw, pdf=True, soft_breaks=[]).text == raw  # no soft break: nothing joined
+
+
 def test_pinyin_whitelist_is_real_pinyin():
     assert {"wang", "zhuan", "jie", "he", "gong", "kai"} <= PINYIN_SYLLABLES
     assert "xyz" not in PINYIN_SYLLABLES

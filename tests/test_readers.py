@@ -271,6 +271,20 @@ def test_pdf_two_pages_page_numbers(tmp_path: Path) -> None:
             assert doc.page_of(doc.text.index(line)) == number
 
 
+def test_pdf_lines_that_run_to_the_margin_are_soft_breaks(tmp_path: Path) -> None:
+    from ie.normalize import normalize
+
+    full = "本机关坚持以公开为常态不公开为例外的原则推进政务公开标准化规范化建设"  # 34 characters: the full width
+    lines = ["一、总体情况", full, full, "全年主动公开政府信息一千余条。", "二、主动公开政府信息情况", full, "本年新公开规范性文件三件"]
+    doc = read_document(make_pdf(tmp_path / "wrap.pdf", [lines]))
+    assert doc.text.split("\n") == lines
+    ends = [sum(len(x) + 1 for x in lines[:i]) + len(line) for i, line in enumerate(lines)]
+    assert doc.soft_breaks == [ends[1], ends[2], ends[5]]  # the full lines, each followed by one from the left
+    norm = normalize(doc.text, pdf=True, soft_breaks=doc.soft_breaks)
+    assert norm.text.split("\n") == ["一、总体情况", full + full + "全年主动公开政府信息一千余条。",
+                                     "二、主动公开政府信息情况", full + "本年新公开规范性文件三件"]
+
+
 def test_pdf_ruled_table_rendered_as_rows(tmp_path: Path) -> None:
     doc = read_document(make_table_pdf(tmp_path / "table.pdf"))
     assert doc.text.split("\n") == [

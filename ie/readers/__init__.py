@@ -23,6 +23,7 @@ class Document:
     format: str  # "txt" | "html" | "docx" | "pdf" (legacy formats: the format converted to, plus a warning)
     pages: list[tuple[int, int, int]] | None = None  # PDF: (start, end, page_number) ranges of `text`, 1-based
     warnings: list[str] = field(default_factory=list)
+    soft_breaks: list[int] | None = None  # PDF: offsets of the "\n"s after lines that run to the right margin
 
     def page_of(self, offset: int) -> int | None:
         """1-based page number of the character at `offset` (None without pages or between pages)."""
@@ -108,7 +109,7 @@ def _read_kind(path: Path, data: bytes, kind: _sniff.Sniffed, pdf_tables: bool) 
             result = read_pdf(path, tables=pdf_tables)
         except PdfError as exc:
             raise InputError(path, str(exc)) from exc
-        return Document(result.text, "pdf", result.pages, result.warnings)
+        return Document(result.text, "pdf", result.pages, result.warnings, result.soft_breaks)
     if kind.kind == _sniff.DOCX:
         return _read_docx(path, path, [])
     if kind.kind == _sniff.HTML:

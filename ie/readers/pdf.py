@@ -13,12 +13,16 @@ missed), that table falls back to the plain text lines, so nothing is ever lost.
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
+# pdfminer logs a warning per glyph for fonts without a FontBBox (Chromium's PDFs: 77 lines for one report);
+# they say nothing a user can act on, and what matters reaches the record's warnings
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
 
@@ -32,6 +36,7 @@ class PdfText:
     text: str
     pages: list[tuple[int, int, int]]
     warnings: list[str]
+    soft_breaks: list[int] = field(default_factory=list)  # offsets of the "\n"s that end lines running to the margin
 
 
 def _center(obj: dict[str, Any]) -> tuple[float, float]:
@@ -79,18 +84,61 @@ def _table_rows(page: Any, table: Any) -> list[tuple[float, str, set[int]]] | No
     return rows
 
 
-def _page_lines(page: Any, use_tables: bool, warnings: list[str], page_no: int) -> list[str]:
+@dataclass
+class _Line:
+    text: str
+    x0: float | None = None  # None: a table row rendered by ``_table_rows``
+    x1: float | None = None
+    size: float = 10.0  # the median glyph width
+
+
+def _line_of(ln: dict) -> _Line:
+    widths = sorted(c["x1"] - c["x0"] for c in ln.get("chars", []) if c["text"].strip())
+    return _Line(ln["text"], ln["x0"], ln["x1"], max(widths[len(widths) // 2] if widths else 10.0, 1.0))
+
+
+def _soft_breaks(pages: list[list[_Line]]) -> list[list[bool]]:
+    """For each line, whether the newline after it is soft: the line reaches the right edge of the document's
+    text block and the next one starts at its left edge (a line the layout wrapped). A paragraph's last line
+    stops short, and a table cell printed as a line of its own starts or stops elsewhere. The edges are where
+    most long lines of the whole document end and begin (a page of table cells has no edge of its own); a line
+    within about one and a half glyphs of an edge counts (two and a half on the left, for a first-line indent)."""
+    long = [ln for lines in pages for ln in lines if ln.x0 is not None and len(ln.text.strip()) >= 10]
+    if len(long) < 3:
+        return [[False] * len(lines) for lines in pages]
+    rights = sorted(ln.x1 for ln in long)
+    lefts = sorted(ln.x0 for ln in long)
+    right, left = rights[int(0.8 * (len(rights) - 1))], lefts[int(0.2 * (len(lefts) - 1))]
+
+    def to_right(ln: _Line) -> bool:
+        return ln.x1 is not None and ln.x1 >= right - 1.5 * ln.size
+
+    def from_left(ln: _Line) -> bool:
+        return ln.x0 is not None and ln.x0 <= left + 2.5 * ln.size
+
+    out = []
+    for pi, lines in enumerate(pages):
+        flags = []
+        for i, ln in enumerate(lines):
+            nxt = lines[i + 1] if i + 1 < len(lines) else next((p[0] for p in pages[pi + 1:] if p), None)
+            flags.append(to_right(ln) and nxt is not None and from_left(nxt))
+        out.append(flags)
+    return out
+
+
+def _page_lines(page: Any, use_tables: bool, warnings: list[str], page_no: int) -> list[_Line]:
+    """The page's text lines in reading order, with their positions (tables rendered as rows have none)."""
     lines = page.extract_text_lines(return_chars=True)
     if not use_tables or not lines:
-        return [ln["text"] for ln in lines]
+        return [_line_of(ln) for ln in lines]
     try:
         tables = page.find_tables()
     except Exception as exc:  # pdfplumber table finding is heuristic; never fail the read for it
         warnings.append(f"page {page_no}: table detection failed ({type(exc).__name__}); plain text used")
-        return [ln["text"] for ln in lines]
+        return [_line_of(ln) for ln in lines]
     chars = [c for c in page.chars if c["text"].strip()]
     index = {id(c): i for i, c in enumerate(chars)}
-    items: list[tuple[float, int, str]] = []  # (top, order, text)
+    items: list[tuple[float, int, _Line]] = []  # (top, order, line)
     consumed: set[int] = set()
     for table in tables:
         rows = _table_rows(page, table)
@@ -112,10 +160,10 @@ def _page_lines(page: Any, use_tables: bool, warnings: list[str], page_no: int) 
             warnings.append(f"page {page_no}: a table shares text lines with other text; plain text used")
             continue
         consumed.update(table_lines)
-        items.extend((top, 0, text) for top, text, _ in rows)
-    items.extend((ln["top"], 1, ln["text"]) for li, ln in enumerate(lines) if li not in consumed)
+        items.extend((top, 0, _Line(text)) for top, text, _ in rows)
+    items.extend((ln["top"], 1, _line_of(ln)) for li, ln in enumerate(lines) if li not in consumed)
     items.sort(key=lambda item: (item[0], item[1]))
-    return [text for _, _, text in items]
+    return [line for _, _, line in items]
 
 
 def _pdf_error(exc: Exception) -> PdfError:
@@ -141,6 +189,7 @@ def read_pdf(path: Path, *, tables: bool = True) -> PdfText:
 
     warnings: list[str] = []
     page_texts: list[str] = []
+    page_lines: list[list[_Line]] = []
     image_only_pages: list[int] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
@@ -148,10 +197,11 @@ def read_pdf(path: Path, *, tables: bool = True) -> PdfText:
                 # Fake bold (each glyph drawn twice, slightly offset) would double every character.
                 page = raw_page.dedupe_chars()
                 lines = _page_lines(page, tables, warnings, page_no)
-                text = "\n".join(line.rstrip() for line in lines)
+                text = "\n".join(line.text.rstrip() for line in lines)
                 if not any(ch.isalnum() for ch in text):
                     image_only_pages.append(page_no)
                 page_texts.append(text)
+                page_lines.append(lines)
     except PdfError:
         raise
     except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException(original)
@@ -171,8 +221,16 @@ def read_pdf(path: Path, *, tables: bool = True) -> PdfText:
         warnings.append(f"page(s) {pages_s} have no text (blank, or scanned images that need OCR)")
 
     pages: list[tuple[int, int, int]] = []
+    soft_breaks: list[int] = []
     pos = 0
-    for page_no, text in enumerate(page_texts, start=1):
+    for page_no, (lines, flags) in enumerate(zip(page_lines, _soft_breaks(page_lines), strict=True), start=1):
+        text = page_texts[page_no - 1]
         pages.append((pos, pos + len(text), page_no))
+        at = pos
+        for line, soft in zip(lines, flags, strict=True):
+            at += len(line.text.rstrip())
+            if soft:
+                soft_breaks.append(at)  # the "\n" after the line (or the one between pages, after its last)
+            at += 1
         pos += len(text) + 1  # the "\n" between pages
-    return PdfText(all_text, pages, warnings)
+    return PdfText(all_text, pages, warnings, soft_breaks)
