@@ -90,11 +90,25 @@ class _Line:
     x0: float | None = None  # None: a table row rendered by ``_table_rows``
     x1: float | None = None
     size: float = 10.0  # the median glyph width
+    lead: float = 0.0  # the width of the line's first unbreakable run (95.5%, 2024, or one ideograph)
+
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
 
 
 def _line_of(ln: dict) -> _Line:
-    widths = sorted(c["x1"] - c["x0"] for c in ln.get("chars", []) if c["text"].strip())
-    return _Line(ln["text"], ln["x0"], ln["x1"], max(widths[len(widths) // 2] if widths else 10.0, 1.0))
+    chars = [c for c in ln.get("chars", []) if c["text"].strip()]
+    widths = sorted(c["x1"] - c["x0"] for c in chars)
+    lead = 0.0
+    if chars:
+        run = [chars[0]]
+        if not _IDEOGRAPH.match(chars[0]["text"]):  # digits, Latin letters and their marks break as one
+            for c in chars[1:]:
+                if _IDEOGRAPH.match(c["text"]):
+                    break
+                run.append(c)
+        lead = run[-1]["x1"] - run[0]["x0"]
+    return _Line(ln["text"], ln["x0"], ln["x1"], max(widths[len(widths) // 2] if widths else 10.0, 1.0), lead)
 
 
 def _soft_breaks(pages: list[list[_Line]]) -> list[list[bool]]:
@@ -102,7 +116,8 @@ def _soft_breaks(pages: list[list[_Line]]) -> list[list[bool]]:
     text block and the next one starts at its left edge (a line the layout wrapped). A paragraph's last line
     stops short, and a table cell printed as a line of its own starts or stops elsewhere. The edges are where
     most long lines of the whole document end and begin (a page of table cells has no edge of its own); a line
-    within about one and a half glyphs of an edge counts (two and a half on the left, for a first-line indent)."""
+    within about one and a half glyphs of an edge counts (two and a half on the left, for a first-line indent),
+    or on the right within the width of the next line's first run."""
     long = [ln for lines in pages for ln in lines if ln.x0 is not None and len(ln.text.strip()) >= 10]
     if len(long) < 3:
         return [[False] * len(lines) for lines in pages]
@@ -110,8 +125,10 @@ def _soft_breaks(pages: list[list[_Line]]) -> list[list[bool]]:
     lefts = sorted(ln.x0 for ln in long)
     right, left = rights[int(0.8 * (len(rights) - 1))], lefts[int(0.2 * (len(lefts) - 1))]
 
-    def to_right(ln: _Line) -> bool:
-        return ln.x1 is not None and ln.x1 >= right - 1.5 * ln.size
+    def to_right(ln: _Line, nxt: _Line) -> bool:
+        # within one and a half glyphs of the edge, or closer than the next line's first run is wide (95.5% did
+        # not fit at the end of the line, so the layout moved it down whole)
+        return ln.x1 is not None and ln.x1 >= right - max(1.5 * ln.size, nxt.lead + 0.5 * ln.size)
 
     def from_left(ln: _Line) -> bool:
         return ln.x0 is not None and ln.x0 <= left + 2.5 * ln.size
@@ -121,7 +138,7 @@ def _soft_breaks(pages: list[list[_Line]]) -> list[list[bool]]:
         flags = []
         for i, ln in enumerate(lines):
             nxt = lines[i + 1] if i + 1 < len(lines) else next((p[0] for p in pages[pi + 1:] if p), None)
-            flags.append(to_right(ln) and nxt is not None and from_left(nxt))
+            flags.append(nxt is not None and to_right(ln, nxt) and from_left(nxt))
         out.append(flags)
     return out
 
