@@ -285,6 +285,17 @@ def test_pdf_lines_that_run_to_the_margin_are_soft_breaks(tmp_path: Path) -> Non
                                      "二、主动公开政府信息情况", full + "本年新公开规范性文件三件"]
 
 
+def test_pdf_a_number_moved_down_whole_leaves_a_soft_break() -> None:
+    from ie.readers.pdf import _Line, _soft_breaks
+
+    full = [_Line("正文" * 17, 72.0, 480.0, 12.0, 12.0) for _ in range(4)]
+    short = _Line("群众满意度达到", 72.0, 444.0, 12.0, 12.0)  # three glyphs short of the edge
+    number = _Line("95.5%以上,促进了服务型政府建设。", 72.0, 300.0, 12.0, 30.0)  # its first run is 30 wide
+    word = _Line("以上,促进了服务型政府建设。", 72.0, 250.0, 12.0, 12.0)
+    assert _soft_breaks([[*full, short, number]])[0][-2] is True
+    assert _soft_breaks([[*full, short, word]])[0][-2] is False  # an ideograph would have fitted: a real end
+
+
 def test_pdf_ruled_table_rendered_as_rows(tmp_path: Path) -> None:
     doc = read_document(make_table_pdf(tmp_path / "table.pdf"))
     assert doc.text.split("\n") == [
