@@ -365,7 +365,7 @@ def _wrap_edits(text: str, force: bool, soft: Callable[[int], bool] | None = Non
         body = cur.rstrip()
         if not body or not nxt or "|" in body or "|" in nxt:
             continue
-        if body.endswith(_SENTENCE_END):
+        if body.endswith(_SENTENCE_END) and (soft is None or not body.endswith("。")):
             continue
         if soft is not None:
             if not soft(s + len(cur)):
@@ -378,7 +378,7 @@ def _wrap_edits(text: str, force: bool, soft: Callable[[int], bool] | None = Non
                 or _UNIT_THEN_NUMBER.search(body):
             continue  # (a line that ends inside a list, 2019年一、二、|三、四季度, goes on whatever the next starts with)
         if not (_CJK.match(body[-1]) or body[-1] in ",，、(（“" or body[-1].isdigit()
-                or (soft is not None and body[-1] in ")）》”")):  # at the margin, a closing mark wraps too
+                or (soft is not None and body[-1] in ")）》”。")):  # at the margin, a closing mark wraps too
             continue
         # delete the newline (and trailing spaces) between the two parts of one sentence
         edits.append((s + len(body), e, ""))

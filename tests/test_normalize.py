@@ -162,6 +162,11 @@ def test_soft_breaks_from_the_layout_decide_the_joins():
     assert norm.text == ("二〇二三年本机关在政府网站平台主动公开政府信息1136条,公开政府常务会议7期,解读信息发布7条,"
                          "其中图解3条。\n(二)依申请公开情况\n")
     assert normalize(raw, pdf=True, soft_breaks=[]).text == raw  # no soft break: nothing joined
+    # a sentence that ends at the margin goes on into its paragraph's next line (not into a heading)
+    raw = "全年主动公开政府信息1136条。\n其中通过门户网站公开1000条。\n(二)依申请公开情况\n"
+    soft = [raw.index("\n"), raw.index("\n", raw.index("1000条"))]
+    assert normalize(raw, pdf=True, soft_breaks=soft).text == (
+        "全年主动公开政府信息1136条。其中通过门户网站公开1000条。\n(二)依申请公开情况\n")
 
 
 def test_pinyin_whitelist_is_real_pinyin():
