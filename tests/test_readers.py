@@ -285,6 +285,16 @@ def test_pdf_lines_that_run_to_the_margin_are_soft_breaks(tmp_path: Path) -> Non
                                      "二、主动公开政府信息情况", full + "本年新公开规范性文件三件"]
 
 
+def test_pdf_a_sentence_goes_on_across_a_page_number(tmp_path: Path) -> None:
+    from ie.normalize import normalize
+
+    full = "本机关坚持以公开为常态不公开为例外的原则推进政务公开标准化规范化建设"
+    pages = [["一、总体情况", full, full, full, "- 1 -"], ["工作成效明显。", "二、主动公开政府信息情况"]]
+    doc = read_document(make_pdf(tmp_path / "pages.pdf", pages))
+    norm = normalize(doc.text, pdf=True, soft_breaks=doc.soft_breaks)
+    assert norm.text.split("\n") == ["一、总体情况", full * 3 + "工作成效明显。", "二、主动公开政府信息情况"]
+
+
 def test_pdf_a_number_moved_down_whole_leaves_a_soft_break() -> None:
     from ie.readers.pdf import _Line, _soft_breaks
 

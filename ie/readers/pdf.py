@@ -133,14 +133,18 @@ def _soft_breaks(pages: list[list[_Line]]) -> list[list[bool]]:
     def from_left(ln: _Line) -> bool:
         return ln.x0 is not None and ln.x0 <= left + 2.5 * ln.size
 
-    out = []
-    for pi, lines in enumerate(pages):
-        flags = []
-        for i, ln in enumerate(lines):
-            nxt = lines[i + 1] if i + 1 < len(lines) else next((p[0] for p in pages[pi + 1:] if p), None)
-            flags.append(nxt is not None and to_right(ln, nxt) and from_left(nxt))
-        out.append(flags)
+    flat = [(pi, ln) for pi, lines in enumerate(pages) for ln in lines]
+    body = [k for k, (_, ln) in enumerate(flat) if not _PAGE_NUMBER_LINE.match(ln.text)]
+    following = {a: b for a, b in zip(body, body[1:], strict=False)}  # the next line, page numbers skipped
+    out: list[list[bool]] = [[] for _ in pages]
+    for k, (pi, ln) in enumerate(flat):
+        nxt = flat[following[k]][1] if k in following else None
+        out[pi].append(nxt is not None and to_right(ln, nxt) and from_left(nxt))
     return out
+
+
+# a page number between two pages of one paragraph (- 2 -, 第2页 共5页, 2/5, 2): skipped when looking for the next line
+_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页.{0,8}|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 
 
 def _page_lines(page: Any, use_tables: bool, warnings: list[str], page_no: int) -> list[_Line]:
