@@ -293,6 +293,12 @@ def test_pdf_a_sentence_goes_on_across_a_page_number(tmp_path: Path) -> None:
     doc = read_document(make_pdf(tmp_path / "pages.pdf", pages))
     norm = normalize(doc.text, pdf=True, soft_breaks=doc.soft_breaks)
     assert norm.text.split("\n") == ["一、总体情况", full * 3 + "工作成效明显。", "二、主动公开政府信息情况"]
+    # a page number centred under the text (not at the left edge) is skipped too
+    from ie.readers.pdf import _Line, _soft_breaks
+
+    body = [_Line("正文" * 17, 72.0, 480.0, 12.0, 12.0) for _ in range(4)]
+    flags = _soft_breaks([[*body, _Line("- 1 -", 270.0, 300.0, 6.0, 6.0)], [_Line("工作成效明显。", 72.0, 156.0, 12.0, 12.0)]])
+    assert flags[0][3] is True and flags[0][4] is False
 
 
 def test_pdf_a_number_moved_down_whole_leaves_a_soft_break() -> None:
