@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -318,8 +318,9 @@ def _qjunk_edits(text: str) -> list[Edit]:
 # ---------------------------------------------------------------------------------------------------------
 # PDF line wraps and page numbers
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,/，]?\s*共\s*\d{1,4}\s*页)?|"
-                          r"\d{1,4}\s*/\s*\d{1,4})\s*$")
+# a page number on a line of its own (- 2 -, 第2页 共5页, 2/5): dropped here, skipped by the PDF reader's line joins
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,/，]?\s*共\s*\d{1,4}\s*页)?|"
+                              r"\d{1,4}\s*/\s*\d{1,4})\s*$")
 _BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|"
                           r"[①-⑳]|第[一二三四五六七八九十\d]+[条章节]|附[件:：]|[一二三四五六七八九十]是)")
 _SENTENCE_END = tuple("。！？；：!?;:》”\"")
@@ -339,25 +340,27 @@ def _looks_wrapped(lines: list[str]) -> int | None:
     return mode if near >= 6 and near >= 0.4 * len(widths) and mode >= 20 else None
 
 
-def _wrap_edits(text: str, force: bool, soft: Callable[[int], bool] | None = None) -> list[Edit]:
-    """Edits that drop page-number lines and join lines wrapped mid-sentence. ``soft(i)`` (PDF, from the layout)
-    says whether the newline at ``i`` ends a line that runs to the right margin; without it the line widths
-    decide."""
+def _wrap_edits(text: str, force: bool, soft: set[int] | None = None) -> list[Edit]:
+    """Edits that drop page-number lines and join lines wrapped mid-sentence. ``soft`` (PDF, from the layout) holds
+    the offsets of the newlines that end lines running to the right margin; without it the line widths decide."""
     spans = _line_spans(text)
     lines = [text[s:e] for s, e in spans]
     edits: list[Edit] = []
     for (s, e), line in zip(spans, lines, strict=True):
-        if _PAGE_NUMBER.match(line.strip("\n")) and line.strip():
+        if PAGE_NUMBER_LINE.match(line.strip("\n")) and line.strip():
             edits.append((s, e, ""))
     dropped = {s for s, _, _ in edits}
-    width = _looks_wrapped([ln for (s, _), ln in zip(spans, lines, strict=True) if s not in dropped])
-    if width is None and not force:
-        return edits
-    if width is None:
-        widths = sorted(len(x.rstrip()) for x in lines if len(x.strip()) >= 10)
-        if not widths:
+    width = 0  # with the layout's soft breaks, the line widths are not consulted
+    if soft is None:
+        found = _looks_wrapped([ln for (s, _), ln in zip(spans, lines, strict=True) if s not in dropped])
+        if found is None and not force:
             return edits
-        width = widths[int(0.9 * (len(widths) - 1))]
+        if found is None:
+            widths = sorted(len(x.rstrip()) for x in lines if len(x.strip()) >= 10)
+            if not widths:
+                return edits
+            found = widths[int(0.9 * (len(widths) - 1))]
+        width = found
     kept = [(s, e) for s, e in spans if s not in dropped]
     for (s, e), (ns, ne) in zip(kept, kept[1:], strict=False):
         cur = text[s:e].rstrip("\n")
@@ -368,7 +371,7 @@ def _wrap_edits(text: str, force: bool, soft: Callable[[int], bool] | None = Non
         if body.endswith(_SENTENCE_END) and (soft is None or not body.endswith("。")):
             continue
         if soft is not None:
-            if not soft(s + len(cur)):
+            if s + len(cur) not in soft:
                 continue
             if body[-1].isdigit() and not _UNIT_START.match(nxt):
                 continue  # a table row's last cell at the margin; prose splits 2428 | 条 only before the unit
@@ -444,9 +447,9 @@ def normalize(text: str, *, pdf: bool = False, soft_breaks: Iterable[int] | None
     cur, starts, ends = _apply_edits(cur, starts, ends, _spam_edits(cur))
     cur, starts, ends = _apply_edits(cur, starts, ends, _qjunk_edits(cur))
     soft = None
-    if soft_breaks is not None:
-        soft_set = set(soft_breaks)
-        soft = (lambda i: starts[i] in soft_set) if soft_set else (lambda i: False)
+    if soft_breaks is not None:  # the reader's offsets, mapped to this stage's text
+        wanted = set(soft_breaks)
+        soft = {i for i, o in enumerate(starts) if o in wanted}
     cur, starts, ends = _apply_edits(cur, starts, ends, _wrap_edits(cur, force=pdf, soft=soft))
 
     corrupted = _corrupted_ranges(cur)

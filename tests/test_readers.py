@@ -299,6 +299,9 @@ def test_pdf_a_sentence_goes_on_across_a_page_number(tmp_path: Path) -> None:
     body = [_Line("正文" * 17, 72.0, 480.0, 12.0, 12.0) for _ in range(4)]
     flags = _soft_breaks([[*body, _Line("- 1 -", 270.0, 300.0, 6.0, 6.0)], [_Line("工作成效明显。", 72.0, 156.0, 12.0, 12.0)]])
     assert flags[0][3] is True and flags[0][4] is False
+    # a bare number is no page number the normalizer drops: never glued to the text (正文…正文2)
+    flags = _soft_breaks([[*body, _Line("2", 270.0, 276.0, 6.0, 6.0)], [_Line("工作成效明显。", 72.0, 156.0, 12.0, 12.0)]])
+    assert flags[0][3] is False
 
 
 def test_pdf_a_number_moved_down_whole_leaves_a_soft_break() -> None:

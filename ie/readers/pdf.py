@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ie.normalize import PAGE_NUMBER_LINE
+
 _CID_RE = re.compile(r"\(cid:\d+\)")
 # pdfminer logs a warning per glyph for fonts without a FontBBox (Chromium's PDFs: 77 lines for one report);
 # they say nothing a user can act on, and what matters reaches the record's warnings
@@ -134,17 +136,15 @@ def _soft_breaks(pages: list[list[_Line]]) -> list[list[bool]]:
         return ln.x0 is not None and ln.x0 <= left + 2.5 * ln.size
 
     flat = [(pi, ln) for pi, lines in enumerate(pages) for ln in lines]
-    body = [k for k, (_, ln) in enumerate(flat) if not _PAGE_NUMBER_LINE.match(ln.text)]
-    following = {a: b for a, b in zip(body, body[1:], strict=False)}  # the next line, page numbers skipped
+    # the next line, skipping the page numbers the normalizer drops (a sentence goes on across a page break)
+    body = [k for k, (_, ln) in enumerate(flat) if not PAGE_NUMBER_LINE.match(ln.text)]
+    following = {a: b for a, b in zip(body, body[1:], strict=False)}
     out: list[list[bool]] = [[] for _ in pages]
     for k, (pi, ln) in enumerate(flat):
         nxt = flat[following[k]][1] if k in following else None
         out[pi].append(nxt is not None and to_right(ln, nxt) and from_left(nxt))
     return out
 
-
-# a page number between two pages of one paragraph (- 2 -, 第2页 共5页, 2/5, 2): skipped when looking for the next line
-_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页.{0,8}|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 
 
 def _page_lines(page: Any, use_tables: bool, warnings: list[str], page_no: int) -> list[_Line]:
