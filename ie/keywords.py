@@ -285,6 +285,8 @@ def proactive_part_of_all_disclosed(text: str, pos: int) -> bool:
     (共公开政府信息4738条。其中,主动公开3810条): that figure counts on-request disclosures too, so the part is the
     year's total (labels.md)."""
     return _ALL_THEN_PROACTIVE.search(text, max(0, pos - 60), pos) is not None
+
+
 _APPLICANT_FIGURE = re.compile(r"(?:自然人|公民|法人|其他组织|企业|网上|网络|信函|当面|邮寄|传真)[^,，。;；\d]{0,10}?申请[^,，。;；\d]{0,4}?\d")
 _MADE_ON_REQUEST = re.compile(r"制作[^,，。;；\d]{0,6}?依申请公开[^,，。;；\d]{0,8}$")
 _PROPOSALS = re.compile(r"提案|(?:人大|代表)[^,，。;；\d]{0,6}建议")

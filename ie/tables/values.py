@@ -86,8 +86,7 @@ def parse_value(raw: str) -> CellValue:
     return CellValue(None, None, kind="text")
 
 
-_TOKEN = re.compile(rf"[+-]?\d+(?:\.\d+)?(?:{_UNIT_ALT})?|\d{{1,3}}(?:,\d{{3}})+|[-—–]{{1,2}}|"
-                    rf"(?:增加|新增|减少|增|减)\d+(?:个|项|件)?")  # 本年增/减 written 增10
+_TOKEN = re.compile(rf"[+-]?\d+(?:\.\d+)?(?:{_UNIT_ALT})?|\d{{1,3}}(?:,\d{{3}})+|[-—–]{{1,2}}|{_CHANGE.pattern}")
 
 
 @lru_cache(maxsize=16384)
