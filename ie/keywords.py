@@ -292,13 +292,13 @@ _MADE_ON_REQUEST = re.compile(r"制作[^,，。;；\d]{0,6}?依申请公开[^,�
 _PROPOSALS = re.compile(r"提案|(?:人大|代表)[^,，。;；\d]{0,6}建议")
 _REVIEWS_OR_PROPOSALS = re.compile(r"复议|诉讼|" + _PROPOSALS.pattern + r"|测评")
 _PUBLIC_REQUESTS = re.compile(r"热线|信箱|留言|咨询|来信|来电|诉求|投诉|12345|依申请|公开申请")
-# documents still in force (现行有效行政规范性文件36件, 持续有效规范性文件1个) are a stock, not the year's
-# (the training, dev and corpus gold leave all four such figures O)
 # opinions received in a public consultation (开展意见征集22期,收到公开意见建议10条; 发布征集调查39期,收到意见44条)
 # are no requests from the public through hotlines, mailboxes or message boards (the training and corpus gold leave
 # them O; messages received on a page that also runs surveys, 共收到网络用户留言49条, stay requests)
 _CONSULTATION = re.compile(r"征集|征求意见|调查")
 _OPINIONS_COUNTED = re.compile(r"(?:意见|建议|反馈)[^,，。;；:：\d]{0,6}$")
+# documents still in force (现行有效行政规范性文件36件, 持续有效规范性文件1个) are a stock, not the year's
+# (the training, dev and corpus gold leave all four such figures O)
 _IN_FORCE_BEFORE = re.compile(r"(?:现行有效|持续有效|仍然有效|继续有效|仍有效)(?:[^，,。;；:：\d]{0,16}\d+\s*[件部个份条]、)*"
                               r"[^，,。;；:：\d]{0,16}$")  # also a later item of its list (…规章6件、规范性文件212件)
 
