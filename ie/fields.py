@@ -352,7 +352,7 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
 
 
 # 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
-_WEB = re.compile(r"网站|门户|政务网|网$|网[、和及与]")
+_WEB = re.compile(r"网站|网页|门户|政务网|网$|网[、和及与]")
 _NEW_MEDIA = r"微信|微博|公众号|[新自]媒体|客户端|抖音|头条|视频号"
 _NEW_MEDIA_RE = re.compile(_NEW_MEDIA)
 _NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|报刊|电视|广播|(?<![新自])媒体")
@@ -954,11 +954,13 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                         mentions.append(m)
         if key == "disclosed_newmedia":
             mentions = [m for m in mentions if not _news_outlets_only(_clause_before(norm, m))]
-            for m in _narrative_mentions(record, norm, FIELD_SPECS["disclosed_website"], issuer, year, cal):
-                if _new_media_only(norm, m):  # the model's website label in a sentence about a WeChat account
-                    m.confidence *= 0.85
-                    m.note = m.note or "labelled as the website's, in a sentence about new media alone"
-                    mentions.append(m)
+            for other in ("disclosed_website", "disclosed_total"):
+                for m in _narrative_mentions(record, norm, FIELD_SPECS[other], issuer, year, cal):
+                    if _new_media_only(norm, m):  # the model's website or total label in a sentence about new media
+                        # alone (四大微博…全年累计发布政府信息342条; the total field drops it)
+                        m.confidence *= 0.85
+                        m.note = m.note or f"labelled as the {other.split('_')[1]} figure, in a sentence about new media alone"
+                        mentions.append(m)
         if key.startswith("disclosed_"):
             mentions = [m for m in mentions if not _not_the_bodys_own(_clause_before(norm, m))
                         and not _SENT_THEN_PARTS.search(_sentence_before(norm, m.start))]

@@ -186,7 +186,7 @@ _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 
 # The word after the unit: these make the count one of other things.
 _RIGHT_O = re.compile(
-    r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级)|领域|类|大类|方面|方式|渠道|途径|措施|举措|"
+    r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级|民)|领域|类|大类|方面|方式|渠道|途径|措施|举措|"
     r"账号|平台|网站|(?:子|一级|二级|三级)?栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
     r"部分|章|节|款|(?:地方|行业|团体|国家)?标准(?!化)|"
     r"(?:工作)?(?:领导小组(?:会议)?|局务会|党组会|办公会|常务会))"  # 召开1次局务会: meetings are no fact
@@ -310,6 +310,12 @@ _OFFICIAL_PAPERS_BEFORE = re.compile(r"(?:印发|制发|发文|收发|办理|制
 # disclosed; its 依申请公开 class counts items of information, not applications received
 _ON_REQUEST_CLASS_BEFORE = re.compile(r"依申请公开的?(?:政府)?信息(?:数|总数)?(?:共|为)?\s*$")
 _MADE_THEN_SPLIT = re.compile(r"(?:制作|获取)[^。]{0,30}?\d+\s*[条件份篇个][^。]{0,4}?其中")
+# 共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件: a list item naming the on-request class of what
+# the figure before counts (documents, items published), not applications received
+_ON_REQUEST_ITEM = re.compile(r"\s*依申请公开的?(?:政府)?(?:信息|文件|类)?(?:数|共|为)?\s*")
+_FIGURE_THEN_SPLIT = re.compile(r"\d+\s*[条件份篇个][^。]{0,4}?其中")
+# 以组织名义提交的政府信息申请有2件, 以公民个人名义申请5件: applications counted by the applicant's capacity
+_IN_THE_NAME_OF = re.compile(r"以[^,，。;；\d]{0,8}名义")
 
 
 def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
@@ -322,8 +328,9 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
       documents still in force (现行有效…36件);
     * rates of reviews, deputies' proposals or website surveys for a response rate; proposals, and opinions
       given in a consultation (开展意见征集22期,收到意见建议10条), for requests;
-    * applications: the on-request class of the information made (制作…依申请公开信息459条), a split by
-      applicant or channel (其中自然人申请89件; 公民个人提出申请62件,占比96.88%)."""
+    * applications: the on-request class of the information made (制作…依申请公开信息459条) or of the documents
+      or items a figure before counts (发文96件,其中…依申请公开0件), a split by applicant or channel (其中自然人申请
+      89件; 公民个人提出申请62件,占比96.88%; 以组织名义提交的申请有2件)."""
     sent = max((text.rfind(c, 0, start) for c in "。\n"), default=-1) + 1
     if label in _DISCLOSED_LABELS and _NEW_ADDED_AFTER.match(text, end):
         return True  # 共主动公开政府信息615条,今年新增94条: a running total
@@ -354,6 +361,11 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
         if _MADE_ON_REQUEST.search(clause) or (_ON_REQUEST_CLASS_BEFORE.search(text, max(0, start - 14), start)
                                                and _MADE_THEN_SPLIT.search(text, sent, start)):
             # 制作依申请公开信息495条; 共制作政府信息3021条,其中主动公开…,依申请公开信息459条: a class of information made
+            return True
+        if _ON_REQUEST_ITEM.fullmatch(clause) \
+                and _FIGURE_THEN_SPLIT.search(text, max(sent, text.rfind("；", 0, start) + 1, text.rfind(";", 0, start) + 1), start):
+            return True  # (not after a semicolon: 主动公开信息759条,其中…;依申请公开信息30条 is a statement of its own)
+        if _IN_THE_NAME_OF.search(clause):
             return True
         if _APPLICANT_OR_CHANNEL.search(clause) and (_SHARE_AFTER.match(text, end)
                                                       or _SPLIT_BEFORE.search(text, sent, start)
@@ -393,12 +405,16 @@ _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")
 _PARTS = re.compile(r"其中|包括|含|分别")
 _CATEGORY_WORDS = frozenset({"动态", "公示", "公告", "通知公告"})
-_CHANNEL_VERB_KIND = re.compile(r"(?:网站|网|平台|公众号|微博|专栏)(?:上)?(?:发布|公开|更新|公布)了?[\u4e00-\u9fff]{1,8}类(?:消息|信息)\s*$")
+# the next item of a list with its own figure (政务动态40条,通知公告14条), not a clause that goes on (…85条,对…进行解读)
+_NEXT_ITEM_WITH_FIGURE = re.compile(r"[、,，;；][^,，。;；\d]{0,12}\d")
+# 区政府门户网站发布政务动态类消息3231条, 微信公众号发布政务动态85条: one kind of item through a named channel
+_CHANNEL_VERB_KIND = re.compile(r"(?:网站|网|平台|公众号|微博|专栏)(?:上)?(?:发布|公开|更新|公布)了?"
+                                r"(?:[\u4e00-\u9fff]{1,8}类(?:消息|信息)|[\u4e00-\u9fff]{0,4}(?:动态|公示|公告))\s*$")
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
 _URL_ASIDE = re.compile(r"\((?:https?://|www\.)[^()\s]{3,100}\)")
 # a long aside that lists what a figure holds, right before it: …信息(包括:天气预报、预警信号)共1631条
 _LONG_ASIDE_BEFORE = re.compile(r"(?P<aside>\((?:包括|含|主要有|主要包括|如)[^()]{14,60}\))\s*(?:共计|共|合计|总计)?\s*$")
-_EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$")
+_EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:(?:政府)?信息|内容)\s*(?:共计|共|合计)?\s*$")
 # 全年共公开部门预决算、审计报告、…等相关信息206条: the year's disclosures, listed
 _YEAR_LIST_OF_INFO = re.compile(r"^\s*(?:全年|本年度?|今年)(?:共|累计|共计)?(?:主动)?(?:公开|发布)了?[^,，。;；]*、[^,，。;；]*"
                                 r"等(?:相关|各类)?信息\s*(?:共计|共|合计)?\s*$")
@@ -418,14 +434,16 @@ _CATEGORY_SIBLINGS = re.compile(r"其中[^。]*(?:概况|政务动态|工作动�
 # News media as the channel of a publishing verb, with or without 通过/在 (省级媒体发布信息21条; 通过报刊、广播、
 # 电视等媒体公开246条): labels.md counts news pieces placed with media as PRESS_EVENTS, and so does the dev gold
 # (通过新闻媒体公开信息1600余条). The body's own media (政务新媒体, 融媒体中心) are not news media.
-_NEWS_MEDIA = (r"(?:新闻媒体|主流媒体|中央媒体|央媒|(?:国家|中央|省|市|县|区|州|各)级(?:以上)?(?:新闻|主流)?媒体"
+_NEWS_MEDIA = (r"(?:新闻媒体|主流媒体|中央媒体|央媒|(?:国家|中央|省|市|县|区|州|各)级(?:及?以上)?(?:新闻|主流)?媒体"
                r"|等(?:新闻)?媒体|报刊|报纸|广播|电视台?|电台|新华社|(?:日报|晚报|时报|都市报)》?)")
 _MEDIA_PLACED = re.compile(_NEWS_MEDIA + r"[^,，。;；\d]{0,10}?(?:公开|发布|刊发|刊登|刊播|播发|播出|登载|推出)"
                            r"(?P<rest>[^,，。;；、\d]{0,12})$")
 _MEDIA_UNITS = frozenset({"条", "篇", "次", "篇次", "则", "期", "件"})
-_REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|网民留言|群众留言|群众来信|群众诉求|意见建议|诉求)")
+_REQUESTS_NAMED_AFTER = re.compile(r"(?:业务咨询|网上咨询|群众咨询|咨询留言|(?:网民|群众|市民|网友)留言|群众来信|群众诉求|意见建议|诉求)")
 _CARRIED_OPENS_CLAUSE = re.compile(r"\s*(?:共|全年)?(?:刊登|刊发|刊载|登载|收录)")
-_RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)")
+# 接收并回应, 受理办结: one figure for both verbs
+_RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)"
+                                    r"|(?:并|和|及|、)?办结)")
 _RECEIVED_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:受理|接到|接收|收到|接听)(?!并|和|及|、)")
 _RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
@@ -681,17 +699,23 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     for kw, lab in _RIGHT_KW:
         if right.startswith(kw):
             if lab is None:
-                if (nearest is None or dist > 4) and _DISCLOSED_BEFORE.search(window) \
+                # (a keyword of an earlier clause says nothing: …宣传各项工作动态,发布1508条信息)
+                if (nearest is None or dist > 4 or _SOFT.search(window, nearest[1])) \
+                        and _DISCLOSED_BEFORE.search(window) \
                         and "申请" not in s[sent_start:start]:  # 受理申请5件,公开3条信息: an outcome
                     nearest = (len(window), len(window), "公开信息", "DISCLOSED_TOTAL")  # 累计公开186条信息
                     dist = 0
                 break
             if nearest is None or nearest[3] == "RESOLVE" or dist > 4:
                 return lab
-    if unit in ("条", "件", "个", "次", "人次") and _REQUESTS_NAMED_AFTER.match(right) and "申请" not in right[:6]:
-        # 对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复: the requests are named after the figure
+    if unit in ("条", "件", "个", "次", "人次", "条次", "件次") and _REQUESTS_NAMED_AFTER.match(right) \
+            and "申请" not in right[:6]:
+        # 对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复: the requests are named after the figure;
+        # 认真办理415条次市民留言: a verb of handling right before it
         rest = s[end:end + 40].split("。")[0]
-        answered = "对" in _last_clause(s[sent_start:start]) and re.search(r"作出了?回复|予以回复|答复|回复|办结", rest)
+        own = _last_clause(s[sent_start:start])
+        answered = ("对" in own and re.search(r"作出了?回复|予以回复|答复|回复|办结", rest)) \
+            or re.search(r"(?:办理|处理|答复|回复|办结)了?\s*(?:共计|共)?\s*$", own)
         return "HOTLINE_RESOLVED" if answered else "HOTLINE_RECEIVED"
     if unit in ("份", "件", "个") and right.startswith("文件") and nearest is not None \
             and nearest[3] in _DISCLOSED_LABELS and _DISCLOSED_VERB.search(window[-8:]):
@@ -738,8 +762,10 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
     if lab == "O" and nearest[2] in _CATEGORY_WORDS and unit in ("条", "篇", "件"):
         # 区政府门户网站发布政务动态类消息3231条: one kind of item through a named channel, and no list of kinds
         chans = _channels(clause, 0)
-        if len(chans) == 1 and _CHANNEL_VERB_KIND.search(clause) and not _PARTS.search(s[sent_start:start]) \
-                and s[end:end + 1] not in "、,，;；" and "、" not in clause:
+        # (其中 splits a figure only when one came before: 在公众号、公示栏等平台公开,其中微信公众号发布政务动态85条)
+        if len(chans) == 1 and _CHANNEL_VERB_KIND.search(clause) \
+                and not (_PARTS.search(s[sent_start:start]) and st.prev_any) \
+                and not _NEXT_ITEM_WITH_FIGURE.match(s, end) and "、" not in clause:
             return chans.pop()
     if lab == "POLICY_DOCS" and nearest[2] == "发文" and window[:nearest[0]].endswith(("公开", "发布")):
         # 通过司法局门户网站工作动态栏目平台公开发文46条: posts published on a channel, not documents issued

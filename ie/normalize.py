@@ -156,18 +156,24 @@ def to_simplified(s: str) -> str:
     return _t2s().convert(s)
 
 
+# Taiwan wording that mirror sites put in when they convert a mainland page with phrases (OpenCC s2twp): 政府信息
+# becomes 政府資訊, which t2s leaves as 政府资讯 and no keyword knows. Folded back, same length, only in lines
+# that were written in traditional characters (in a simplified line 政务资讯 is the mainland word for news).
+_TW_PHRASES = {"资讯": "信息", "网路": "网络", "软体": "软件", "简讯": "短信"}
+_TW_PHRASE_RE = re.compile("|".join(_TW_PHRASES))
+
+
 def _t2s_same_length(text: str) -> str:
     """Convert to simplified keeping the length, so the map stays one-to-one.
 
     OpenCC converts phrase by phrase; in the rare line where that changes the length, fall back to
-    converting character by character.
+    converting character by character. A line that was traditional also gets its Taiwan wording folded
+    (``_TW_PHRASES``).
     """
-    conv = _t2s().convert(text)
-    if len(conv) == len(text):
-        return conv
-    lines = text.split("\n")
+    if _t2s().convert(text) == text:
+        return text  # nothing traditional (most reports)
     out = []
-    for line in lines:
+    for line in text.split("\n"):
         c = _t2s().convert(line)
         if len(c) != len(line):
             chars = []
@@ -175,6 +181,8 @@ def _t2s_same_length(text: str) -> str:
                 cc = _t2s().convert(ch)
                 chars.append(cc if len(cc) == 1 else ch)
             c = "".join(chars)
+        if c != line:
+            c = _TW_PHRASE_RE.sub(lambda m: _TW_PHRASES[m.group()], c)
         out.append(c)
     return "\n".join(out)
 

@@ -1115,6 +1115,19 @@ def test_website_label_in_a_sentence_about_a_wechat_account_is_new_media():
     assert f["disclosed_newmedia"]["value"] == 158
 
 
+
+def test_total_label_in_a_sentence_about_microblogs_is_new_media():
+    """四大微博…全年累计发布政府信息342条: the total field drops a figure of a sentence about one other channel; the
+    new-media field takes it (less surely)."""
+    text = ("青山市公安局2014年政府信息公开年度报告\n一、主动公开情况\n一是全年市局门户网站共发布政府信息1557条。"
+            "三是加强微博建设与管理。市局新浪、腾讯、人民四大微博,在原有基础上,全年累计发布政府信息342条。\n")
+    items = [item(text, "1557条", "DISCLOSED_WEBSITE", 1557, "条", 0.97),
+             item(text, "342条", "DISCLOSED_TOTAL", 342, "条", 0.9)]
+    f = fields_for(text, items)
+    assert f["disclosed_total"] is None or f["disclosed_total"]["value"] != 342
+    assert f["disclosed_newmedia"]["value"] == 342
+    assert f["disclosed_newmedia"]["confidence"] < 0.9
+
 def test_the_rate_tells_requests_received_from_requests_resolved():
     text = ("青山区政务服务管理办公室2024年政府信息公开工作年度报告\n一、总体情况\n通过“民呼我为”处理解决民生诉求7853件,"
             "办结7852件,办结率99.99%。\n")

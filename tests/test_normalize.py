@@ -205,3 +205,12 @@ def test_a_short_hard_wrapped_excerpt_is_joined():
     assert "\n(四)政府信息公开平台建设" in norm.text  # a heading still starts its line
     s = norm.text.index("0 件")
     assert text[slice(*norm.to_original(s, s + 3))] == "0 件"
+
+
+def test_taiwan_wording_of_a_traditional_mirror_is_folded() -> None:
+    """A mirror that converts a page with phrases writes 政府信息 as 政府資訊: folded back to 信息 (same length, offsets
+    kept), but only in a traditional line; 政务资讯 in a simplified report stays."""
+    n = normalize("青河區信訪辦主動公開政府資訊40條,網路問政12件。")
+    assert n.text == "青河区信访办主动公开政府信息40条,网络问政12件。"
+    assert n.to_original(13, 16) == (13, 16)
+    assert normalize("政务资讯栏目发布120条。").text == "政务资讯栏目发布120条。"

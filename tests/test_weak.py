@@ -434,3 +434,56 @@ def test_news_media_reach_only_their_own_list_item() -> None:
     text = "通过新闻媒体公开信息160余条、通过其他形式公开信息60余条。"
     got = {text[sp["start"]:sp["end"]]: sp["label"] for sp in weak_label(text)}
     assert got["160余条"] == "PRESS_EVENTS" and got.get("60余条") != "PRESS_EVENTS"
+
+
+def test_a_channel_named_with_a_kind_of_item_after_a_list_of_platforms() -> None:
+    """其中微信公众号发布政务动态85条 after a list of platforms and no figure is the account's figure; after a figure,
+    a kind of item split off it (其中政务动态…) stays O, and so does an item with siblings of its own."""
+    text = ("我镇运用镇级公众号、公示栏等平台主动公开相关事项,其中微信公众号发布政务动态85条,"
+            "对群众关注的相关政策进行解读。")
+    assert labels(text) == [("85条", "DISCLOSED_NEWMEDIA")]
+    assert ("14条", "DISCLOSED_WEBSITE") not in labels("门户网站发布信息300条,其中网站发布政务动态40条,通知公告14条。")
+
+
+def test_a_list_of_examples_then_contents_is_the_disclosure_figure() -> None:
+    """…、…等内容139条 after a channel's publishing verb counts what the channel published, like …等信息."""
+    assert labels("通过门户网站发布政策文件、公告类信息、综合政务等内容139条。") == [("139条", "DISCLOSED_WEBSITE")]
+
+
+def test_a_figure_before_its_noun_after_a_clause_about_other_things() -> None:
+    """发布1508条信息: the figure names what it counts after it; a category word of the clause before (宣传…工作动态)
+    does not make it a category."""
+    text = "全年利用电视台、报刊、网站、微信公众号等平台宣传各项工作动态,发布1508条信息。"
+    assert labels(text) == [("1508条", "DISCLOSED_TOTAL")]
+
+
+def test_received_and_resolved_in_one_verb_count_what_came_in() -> None:
+    """受理办结部门信箱留言1条 (no conjunction) is read like 接收并回应: the requests received."""
+    assert labels("今年以来受理办结部门信箱留言1条,已按时办结。") == [("1条", "HOTLINE_RECEIVED")]
+
+
+def test_requests_named_after_the_figure_with_a_handling_verb_before() -> None:
+    """认真办理415条次市民留言: handled (市民 after a figure names people writing, not a city)."""
+    assert labels("认真办理415条次市民留言。") == [("415条次", "HOTLINE_RESOLVED")]
+    assert labels("收到327条网民留言。") == [("327条", "HOTLINE_RECEIVED")]
+
+
+def test_on_request_class_and_applicants_capacity_are_no_applications() -> None:
+    """依申请公开0件 as a class of the documents a figure before counts, and applications counted by the applicant's
+    capacity (以组织名义), are no applications received; a statement of its own after a semicolon is."""
+    from ie.keywords import label_vetoed
+
+    def vetoed(text: str, q: str) -> bool:
+        i = text.rindex(q)
+        return label_vetoed("APPLICATIONS", text, i, i + len(q))
+
+    assert vetoed("2021年,我镇共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件。", "0件")
+    assert vetoed("全年发布各类信息684条,其中机构概况类1条、依申请公开信息0条。", "0条")
+    assert vetoed("以组织名义提交的政府信息申请有2件。", "2件")
+    assert not vetoed("网站主动公开信息759条,其中政务动态类信息103条;依申请公开信息30条。", "30条")
+    assert not vetoed("2021年,依申请公开0件。", "0件")
+
+
+def test_news_media_of_a_level_and_above() -> None:
+    """市级及以上媒体公开205条: news placed with media, like 省级以上媒体."""
+    assert labels("市级及以上媒体公开205条。") == [("205条", "PRESS_EVENTS")]
