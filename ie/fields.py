@@ -33,6 +33,7 @@ from ie.calibration import (
     combine_confidence,
     default_calibrator,
     raw_confidence,
+    reader_agreement,
 )
 from ie.keywords import ADOPTED_BY_OTHERS, CHANNELS_THEN_FORMS, OTHER_BULLETINS, produced_figure
 from ie.labels import CHANNEL_LABELS
@@ -1107,6 +1108,10 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         fields["disclosed_total"] = _total_from_single_channel(record, norm, fields.get("disclosed_website"))
     warnings.extend(_parts_above_the_total(norm, fields))
     _hotline_pair_from_rate(record, norm, fields, cal)
+    for f in fields.values():
+        if f is not None and f.get("sources") == ["narrative"] and f.get("confidence") is not None:
+            rivals = any(a.get("value") != f["value"] for a in f.get("alternatives") or ())
+            f["confidence"] = round(reader_agreement(f["confidence"], rivals), 4)
     return fields, checks, warnings
 
 

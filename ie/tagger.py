@@ -703,7 +703,8 @@ _PRODUCED_THEN_PROACTIVE_RE = re.compile(
 # 主动公开政府信息300余条, 主动公开朋普镇政府信息共597条 (the body's own place named), 1、主动公开政府信息的情况:40条
 _PROACTIVE_PHRASE_RE = re.compile(
     r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|县|区|市)(?:人民)?)?(?:政府|政务)?信息"
-    r"(?:共计|共|总计|合计|为|达|的(?:情况|数量|总数|条数)\s*[:：])?\s*$|信息主动公开(?:共计|共)?\s*$")
+    r"(?:共计|共|总计|合计|为|达|的(?:情况|数量|总数|条数)\s*[:：]|的?(?:数量|总数|条数)(?:共计|共|为|是|达)?\s*[:：]?)?\s*$"
+    r"|信息主动公开(?:共计|共)?\s*$")
 # 主动公开涉及疫情防控、社会救助、…、安全生产等方面信息423条: the same statement, its kinds of information listed
 # (or with the list right after the verb: 主动(向社会)公开组织机构、部门文件、…、办事指南等各类信息48条)
 _PROACTIVE_LIST_RE = re.compile(
@@ -711,6 +712,7 @@ _PROACTIVE_LIST_RE = re.compile(
     r"等(?:方面|领域|类)?的?(?:各类|相关)?(?:政府|政务)?信息(?:共计|共)?\s*$")
 # 全年公开政府信息74条: the same statement without 主动, when the keyword rules read the year's total (no channel,
 # no application in the sentence) and no other count comes before it in its sentence
+_POLICY_DOCS_PHRASE_RE = re.compile(r"(?:制发|印发|出台|制定|新制定)了?(?:行政)?规范性文件(?:共计|共|总计)?\s*$")
 _DISCLOSED_PHRASE_RE = re.compile(
     r"(?<!申请)公开了?(?:各类|各项)?(?:政府|政务)信息(?:共计|共|总计|合计|达)?\s*$")
 _COUNT_BEFORE_RE = re.compile(r"\d\s*(?:条|件|篇|项|个|份)")  # 公开行政许可24条,公开政务信息23条: one kind of several
@@ -721,8 +723,11 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 
 
 def _plain_statement(text: str, sent: int, pos: int, keyword_label: str) -> bool:
-    """Whether the figure at ``pos`` is the plain statement of the year's disclosures (主动公开政府信息300余条)
-    that the keyword rules read as ``keyword_label``."""
+    """Whether the figure at ``pos`` is the plain statement of the year's disclosures (主动公开政府信息300余条) or
+    of the normative documents made (制发行政规范性文件2件) that the keyword rules read as ``keyword_label``."""
+    if keyword_label == "POLICY_DOCS":  # 制发行政规范性文件2件: all 20 such figures of the gold sets are documents
+        return bool(_POLICY_DOCS_PHRASE_RE.search(text, max(sent, pos - 16), pos)) \
+            and not _NOT_THE_YEARS_OWN_RE.search(text, sent, pos)
     if keyword_label not in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE"):
         return False
     said = (_PROACTIVE_PHRASE_RE.search(text, max(sent, pos - 24), pos)

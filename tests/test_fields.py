@@ -18,11 +18,14 @@ from ie.sections import split_sections
 
 @pytest.fixture(autouse=True)
 def _identity_calibration(request, monkeypatch):
-    """Unit tests see raw confidences; only the measurement test uses models/calibration.json."""
+    """Unit tests see raw confidences; only the measurement test uses models/calibration.json (and the tests of the
+    reader-agreement map use theirs)."""
     import ie.calibration
 
     if "calibration_on_real" not in request.node.name:
         monkeypatch.setattr(ie.calibration, "_DEFAULT", ie.calibration.Calibrator())
+    if "reader_agreement" not in request.node.name:
+        monkeypatch.setattr(ie.calibration, "READER_MAP", {"a": 1.0, "b": 0.0, "rival": 0.0})
 
 
 def item(text: str, needle: str, label: str, value, unit: str, conf: float = 0.95, nth: int = 0) -> dict:
@@ -1372,3 +1375,67 @@ def test_applications_handled_and_answered_are_received():
     text = "青山县2022年政府信息公开工作年度报告\n一、总体情况\n全年办理答复政府信息公开申请 7 件,均按时答复。\n"
     fields = fields_for(text, [item(text, "7 件", "APPLICATIONS", 7, "件")])
     assert fields["applications_received"]["value"] == 7
+
+
+def test_reader_agreement_lowers_a_field_with_rival_values():
+    """The reader-agreement map: the same calibrated confidence means less when the field's alternatives hold
+    another value (readers often want null there), and the map keeps probabilities inside (0, 1)."""
+    from ie.calibration import READER_MAP, reader_agreement
+
+    assert reader_agreement(0.95, True) < reader_agreement(0.95, False) < 0.95
+    assert 0.0 < reader_agreement(1.0, True) < reader_agreement(1.0, False) < 1.0
+    assert reader_agreement(0.9, False, {"a": 1.0, "b": 0.0, "rival": 0.0}) == pytest.approx(0.9)
+    assert set(READER_MAP) == {"a", "b", "rival"}
+
+
+def test_reader_agreement_map_in_the_record():
+    """merge_fields applies the map to narrative-only fields: two figures of a kind give the chosen one a lower
+    confidence than a lone figure of the same probability."""
+    one = "青山区财政局2024年政府信息公开工作年度报告\n一、总体情况\n全年通过门户网站发布信息120条。\n"
+    f1 = fields_for(one, [item(one, "120条", "DISCLOSED_WEBSITE", 120, "条", 0.95)])["disclosed_website"]
+    two = ("青山区财政局2024年政府信息公开工作年度报告\n一、总体情况\n全年通过门户网站发布信息120条,"
+           "通过部门网站发布信息80条。\n")
+    f2 = fields_for(two, [item(two, "120条", "DISCLOSED_WEBSITE", 120, "条", 0.95),
+                          item(two, "80条", "DISCLOSED_WEBSITE", 80, "条", 0.95)])["disclosed_website"]
+    assert f2["alternatives"] and f2["confidence"] < f1["confidence"] < 0.95
+
+
+def test_reader_calibration_fit_recovers_a_known_map():
+    """training.reader_calibration.fit recovers the slope, bias and rival term of synthetic data."""
+    import math
+    import random
+
+    from training.reader_calibration import fit
+
+    rng = random.Random(0)
+    rows = []
+    for _ in range(4000):
+        p = rng.uniform(0.3, 0.99)
+        rival = rng.random() < 0.3
+        z = 0.5 * math.log(p / (1 - p)) + 0.4 - (1.0 if rival else 0.0)
+        rows.append((p, rival, rng.random() < 1 / (1 + math.exp(-z))))
+    got = fit(rows, l2=0.0)
+    assert got["a"] == pytest.approx(0.5, abs=0.15)
+    assert got["b"] == pytest.approx(0.4, abs=0.2)
+    assert got["rival"] == pytest.approx(-1.0, abs=0.25)
+
+
+def test_reader_field_rows_scores_fields_against_a_readers_values():
+    """ie.calibration.reader_field_rows: a field is right when it equals the reader's value; a disclosed_total the
+    reader left null as a single channel's figure is right by the project's convention."""
+    from ie.calibration import reader_field_rows
+
+    text = "青山区财政局2024年政府信息公开工作年度报告\n一、总体情况\n全年通过门户网站发布信息120条。\n"
+
+    class FakeTagger:
+        def tag(self, norm, ranges):
+            return [item(text, "120条", "DISCLOSED_WEBSITE", 120, "条", 0.95)]
+
+    blank = {k: None for k in FIELD_KEYS}
+    rec = [{"id": "a", "text": text}]
+    rows = reader_field_rows(FakeTagger(), rec, {"a": {"fields": {**blank, "disclosed_website": 120},
+                                                       "single_channel_total": True}})
+    assert sorted(ok for *_, ok in rows) == [True, True]  # the website figure and the total it stands in for
+    rows = reader_field_rows(FakeTagger(), rec, {"a": {"fields": blank, "single_channel_total": False}})
+    assert [ok for *_, ok in rows] == [False, False]
+    assert reader_field_rows(FakeTagger(), rec, {}) == []

@@ -128,3 +128,20 @@ def test_real_standoff_spans_land_on_quantities(shared_dir: Path) -> None:
             assert sp["label"] in LABELS
             n_spans += 1
     assert n_spans >= 100
+
+
+def test_dev_field_values_point_at_the_dev_texts(shared_dir):
+    """data/labels/dev_fields.jsonl (a reader's headline values of the dev excerpts): one line per dev excerpt,
+    the text it was read on unchanged (sha256), the 16 record.md keys, numbers or null."""
+    import hashlib
+
+    from ie.record import FIELD_KEYS
+
+    dev = {r["id"]: r["text"] for r in map(json.loads, (shared_dir / "dev" / "narrative.jsonl").open(encoding="utf-8"))}
+    rows = [json.loads(line) for line in (REPO / "data" / "labels" / "dev_fields.jsonl").open(encoding="utf-8")]
+    assert sorted(r["id"] for r in rows) == sorted(dev)
+    for r in rows:
+        assert r["sha256"] == hashlib.sha256(dev[r["id"]].encode("utf-8")).hexdigest(), r["id"]
+        assert set(r["fields"]) == set(FIELD_KEYS)
+        assert all(v is None or isinstance(v, (int, float)) for v in r["fields"].values())
+        assert isinstance(r["single_channel_total"], bool)
