@@ -312,7 +312,7 @@ _ON_REQUEST_CLASS_BEFORE = re.compile(r"依申请公开的?(?:政府)?信息(?:�
 _MADE_THEN_SPLIT = re.compile(r"(?:制作|获取)[^。]{0,30}?\d+\s*[条件份篇个][^。]{0,4}?其中")
 # 共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件: a list item naming the on-request class of what
 # the figure before counts (documents, items published), not applications received
-_ON_REQUEST_ITEM = re.compile(r"\s*依申请公开的?(?:政府)?(?:信息|文件|类)?(?:数|共|为)?\s*")
+_ON_REQUEST_ITEM = re.compile(r"\s*依申请公开的?(?:政府)?(?:信息|文件|类)?(?:数量|总数|数)?(?:共|为|是)?\s*")
 _FIGURE_THEN_SPLIT = re.compile(r"\d+\s*[条件份篇个][^。]{0,4}?其中")
 # 以组织名义提交的政府信息申请有2件, 以公民个人名义申请5件: applications counted by the applicant's capacity
 _IN_THE_NAME_OF = re.compile(r"以[^,，。;；\d]{0,8}名义")

@@ -281,6 +281,8 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
         s += m.end()
     if text.startswith("的", s) and e - s > 3:  # 2012年的南平市政府信息公开工作: the 的 after a year is no name
         s += 1
+    if text.startswith(("年", "年度"), s) and s > 0 and text[s - 1].isdigit() and e - s > 3:
+        s += 2 if text.startswith("年度", s) else 1  # …政府信息公开年报 > 2021年高台县2021年…: the year's 年 is no name
     if re.match(r"(?:促使|使得|使|让|令)", text[s:e]):
         return None  # …发布机制,使审计局政府信息公开工作纳入…: the object of a causative verb, not a subject
     junk = _JUNK_BEFORE_ORG_RE.match(text, s, e)

@@ -655,7 +655,13 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
         elif k and j != k:  # the model overrules the keyword rules: two readings where the rules stand
             sent = _sentence_start(text, s)
             plain = _plain_statement(text, sent, s, classes[k])
-            if j and classes[j] in CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
+            if classes[k] == "DISCLOSED_TOTAL" and j and classes[j] in CHANNEL_LABELS \
+                    and len(channels_named(clause := _own_clause(text, sent, s))) >= 2 and "分别" not in clause:
+                # 在新闻报纸、网站、微信公众号发布信息220多篇: the figure's own clause names several channels, so
+                # it is all of them (the keyword rules' reading), not the one the model picked (but 网站和公众号分别
+                # 发布信息353条、542条: one each)
+                j, conf = k, max(float(q[k]), SEVERAL_CHANNELS_CONFIDENCE)
+            elif j and classes[j] in CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
                 # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
                 j, conf = k, max(float(q[k]), PLAIN_STATEMENT_CONFIDENCE) if plain else float(q[k])
@@ -689,6 +695,8 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
 MEDIA_PLACEMENT_CONFIDENCE = 0.5
 CHANNEL_IDS = tuple(1 + LABELS.index(lab) for lab in sorted(CHANNEL_LABELS))  # class ids (0 is O)
 TOTAL_ID = 1 + LABELS.index("DISCLOSED_TOTAL")
+#: the confidence of the several-channels reading above when the model read one channel
+SEVERAL_CHANNELS_CONFIDENCE = 0.6
 #: the confidence of the 主动公开-part rule above: its reading was right 8 times of 8 on hand-checked web pages
 PRODUCED_SPLIT_CONFIDENCE = 0.9
 #: the least confidence of the plain-statement rule: 155 of 173 such candidates of the training text are disclosure
@@ -720,6 +728,12 @@ _NOT_THE_YEARS_OWN_RE = re.compile(
     r"累计|截至|截止|历年|(?<!今年)(?<!本年)(?<!年度)(?<!年初)(?<!\d年)(?<!\d\s年)以来|其中|直属|各区|各县|各部门|各单位")
 _YEAR_SINCE_RE = re.compile(r"((?:19|20)\d\d)\s*年以来")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def _own_clause(text: str, sent: int, pos: int) -> str:
+    """The text from the last comma or semicolon of the sentence up to ``pos``."""
+    cut = max((text.rfind(c, sent, pos) for c in ",，;；"), default=-1)
+    return text[max(sent, cut + 1):pos]
 
 
 def _plain_statement(text: str, sent: int, pos: int, keyword_label: str) -> bool:

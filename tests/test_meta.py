@@ -844,3 +844,13 @@ def test_year_from_sentences_that_open_with_it_and_the_body():
     meta, original = meta_of(text)
     assert meta["year"]["value"] == 2020 and meta["year"]["confidence"] <= 0.6
     _check_offsets(meta, original)
+
+
+def test_a_breadcrumb_year_glued_before_the_title_is_no_part_of_the_name():
+    """A page whose breadcrumb ends in the year runs into the title (…政府信息公开年报 > 2021年青山县2021年…):
+    the 年 of that year is no part of the body's name."""
+    text = ("当前位置 : 首页 > 政务公开 > 政府信息公开年报 > 2021年青山县2021年政府信息公开工作报告 索引号 6207/2022-00062\n"
+            "2021年,我县坚持以人民为中心,全县主动公开政府信息共计1443条。\n")
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == "青山县"
+    _check_offsets(meta, text)

@@ -304,6 +304,30 @@ def test_a_channel_label_needs_its_channel_in_the_sentence() -> None:
     assert got == {"4期": "DISCLOSED_GAZETTE", "6件": "POLICY_DOCS", "9件": "DISCLOSED_GAZETTE"}
 
 
+def test_several_channels_in_the_figures_clause_make_a_total() -> None:
+    """The keyword rules' total for a figure whose own clause names several channels (报纸、网站、微信公众号) stands
+    against the model's one channel; a clause naming one channel leaves the model's reading."""
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0}
+    text = "2022年,我委共在新闻报纸、网站、微信公众号发布信息220多篇。"
+    assert _fused(text, [("220多篇", "DISCLOSED_TOTAL")], {"DISCLOSED_NEWMEDIA": 0.95, "DISCLOSED_TOTAL": 0.05},
+                  params) == {"220多篇": "DISCLOSED_TOTAL"}
+    one = "2022年,我委在微信公众号发布信息220多篇。"
+    assert _fused(one, [("220多篇", "DISCLOSED_TOTAL")], {"DISCLOSED_NEWMEDIA": 0.95, "DISCLOSED_TOTAL": 0.05},
+                  params) == {"220多篇": "DISCLOSED_NEWMEDIA"}
+    each = "官方网站和微信公众号分别发布信息353条。"
+    assert _fused(each, [("353条", "DISCLOSED_TOTAL")], {"DISCLOSED_NEWMEDIA": 0.95, "DISCLOSED_TOTAL": 0.05},
+                  params) == {"353条": "DISCLOSED_NEWMEDIA"}
+
+
+def test_plain_statements_the_model_doubts() -> None:
+    """主动公开政府信息数量4条 and 制发行政规范性文件2件 are plain statements: the keyword label stands where the model
+    leans to O."""
+    params = {"a": 1.0, "b": 0.5, "bias_o": 1.0}
+    text = "2025年卫健局通过市政府网站主动公开政府信息数量4条。认真开展清理,制发行政规范性文件2件。"
+    got = _fused(text, [("4条", "DISCLOSED_WEBSITE"), ("2件", "POLICY_DOCS")],
+                 {"O": 0.6, "DISCLOSED_WEBSITE": 0.2, "POLICY_DOCS": 0.2}, params)
+    assert got == {"4条": "DISCLOSED_WEBSITE", "2件": "POLICY_DOCS"}
+
 def test_fusion_fit_recovers_a_useful_rule() -> None:
     """On candidates where the keyword label is right 90 % of the time and the model is noisy, the fitted
     weights trust the keyword vote (b > 0) and beat the model alone."""

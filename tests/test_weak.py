@@ -474,11 +474,12 @@ def test_on_request_class_and_applicants_capacity_are_no_applications() -> None:
     from ie.keywords import label_vetoed
 
     def vetoed(text: str, q: str) -> bool:
-        i = text.rindex(q)
-        return label_vetoed("APPLICATIONS", text, i, i + len(q))
+        i = text.rindex(q) + len(q) - 2  # the quantity (two characters) ends the needle
+        return label_vetoed("APPLICATIONS", text, i, i + 2)
 
     assert vetoed("2021年,我镇共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件。", "0件")
     assert vetoed("全年发布各类信息684条,其中机构概况类1条、依申请公开信息0条。", "0条")
+    assert vetoed("累计公开206条,其中主动公开信息数为206条,依申请公开信息数为0条,不予公开信息数为0条。", "依申请公开信息数为0条")
     assert vetoed("以组织名义提交的政府信息申请有2件。", "2件")
     assert not vetoed("网站主动公开信息759条,其中政务动态类信息103条;依申请公开信息30条。", "30条")
     assert not vetoed("2021年,依申请公开0件。", "0件")
