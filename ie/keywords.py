@@ -572,6 +572,12 @@ def channels_named(text: str) -> set[str]:
     return {lab for lab, rx in _CHANNEL_WORDS.items() if rx.search(text)}
 
 
+def channels_stated(text: str) -> set[str]:
+    """The channel labels the keyword rules read in ``text`` (stricter than ``channels_named``: 微信公众号平台 is new
+    media alone, and account names in quotes are masked)."""
+    return _channels(text, 0)
+
+
 def placed_with_media(text: str, sent_start: int, pos: int) -> bool:
     """Whether the figure at ``pos`` is news placed with media: its own clause names news media as the channel
     of a publishing verb right before it, and none of the body's own channels (省级媒体发布信息21条; 通过报刊、

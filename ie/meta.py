@@ -516,7 +516,7 @@ def _first_sentence_candidates(norm: _NormLike, sections: list, front_end: int) 
         if c is not None:
             out.append(c)
     # 本报告由X编制: X is the issuer; an office compiling for its government (由上高县人民政府办公室编制)
-    # speaks for the government; 交通运输部编制了本级…年度报告: the body compiles its own report
+    # speaks for the government; 交通运输部编制了本级…年度报告, 某某税务局向社会公布本单位…年度报告: the body's own report
     for m in [*_COMPILER_RE.finditer(text, 0, head_end), *_COMPILES_OWN_RE.finditer(text, 0, head_end)]:
         s, e = m.span(1)
         gov_office = re.search(r"(?:人民)?政府(?:办公室|办公厅)$", text[s:e])
@@ -573,7 +573,8 @@ _AGGREGATE_RE = re.compile(
 # (an alias in brackets may follow the name: 由某某办公室(某某委员会办公室)编制)
 _COMPILER_RE = re.compile(rf"由\s*({_ORG})\s*(?:[((][^()()]{{2,30}}[))])?\s*(?:根据|按照|依据|依照|编制|编写|综合|负责)")
 _COMPILES_OWN_RE = re.compile(
-    rf"(?:^|[,,。;;)\n])\s*({_ORG})\s*(?:特|现)?编制了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门)?\s*(?:19|20)\d{{2}}\s*年度?"
+    rf"(?:^|[,,。;;)\n])\s*({_ORG})\s*(?:特|现)?(?:编制了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门)?"
+    rf"|(?:向社会|向全社会)?(?:公布|发布)了?\s*(?:本级(?:行政机关)?|本机关|本单位|本部门))\s*(?:19|20)\d{{2}}\s*年度?"
     rf"[^。\n]{{0,6}}?{_TITLE_KW}")
 _OFFICE_RE = re.compile(r"(?:(?:政府|局|委|厅|中心|公开|工作|小组|党政|综合)办公室|办公厅|政务公开办|公开办|政府办|管理办)$")
 _CONTACT_RE = re.compile(
@@ -868,6 +869,11 @@ def _name_the_place(text: str, cands: list[_Cand]) -> None:
 _PLACE_FIRST_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗|镇|乡)(?!$)")
 
 
+# the parent agency that opens the full name of a vertically managed body (国家税务总局珠海市税务局), which its
+# report's own sentences often leave out (2020年,珠海市税务局深入贯彻…)
+_PARENT_AGENCY_RE = re.compile(r"国家税务总局|国家金融监督管理总局|国家统计局|国家外汇管理局|中国人民银行")
+
+
 def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
     """省教育厅 in 现公布2021年省教育厅…报告 is the 湖北省教育厅 of the title: a name that ends another one
     votes for the longer name (its own evidence still shows the short form)."""
@@ -879,7 +885,8 @@ def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
         # lacks only the places above it (水务局 and 船山区民政局 of 绵阳市水务局 and 遂宁市船山区民政局)
         longer = [n for n in names if len(n) > len(c.value) and n.endswith(c.value)
                   and (c.value[:1] in _LEVEL_CHARS or (n in title_names and n[-len(c.value) - 1] in _LEVEL_CHARS)
-                       or (n in stated_names and n[-len(c.value) - 1] in _LEVEL_CHARS
+                       or (n in stated_names and (n[-len(c.value) - 1] in _LEVEL_CHARS
+                                                  or _PARENT_AGENCY_RE.fullmatch(n[:-len(c.value)]))
                            and _PLACE_FIRST_RE.match(c.value)))]
         if not longer:  # 市医保局 of 青山市医疗保障局, 青山市卫计委 of 青山市卫生和计划生育委员会
             longer = [n for n in names if len(n) > len(c.value) and _abbreviates(c.value, n)]

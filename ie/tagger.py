@@ -634,7 +634,12 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
     recall (the F1-optimal threshold is about F1/2; ``training/fusion.py`` measures it)."""
     import numpy as np
 
-    from ie.keywords import channels_named, placed_with_media, proactive_part_of_all_disclosed
+    from ie.keywords import (
+        channels_named,
+        channels_stated,
+        placed_with_media,
+        proactive_part_of_all_disclosed,
+    )
 
     classes = [OUTSIDE, *LABELS]
     min_conf = float(params.get("min_confidence", 0.0))
@@ -656,11 +661,19 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
             sent = _sentence_start(text, s)
             plain = _plain_statement(text, sent, s, classes[k])
             if classes[k] == "DISCLOSED_TOTAL" and j and classes[j] in CHANNEL_LABELS \
-                    and len(channels_named(clause := _own_clause(text, sent, s))) >= 2 and "分别" not in clause:
+                    and len(channels_named(clause := _own_clause(text, sent, s))) >= 2 and "分别" not in clause \
+                    and not _NEW_MEDIA_SUMMED_UP.search(clause):
                 # 在新闻报纸、网站、微信公众号发布信息220多篇: the figure's own clause names several channels, so
                 # it is all of them (the keyword rules' reading), not the one the model picked (but 网站和公众号分别
-                # 发布信息353条、542条: one each)
+                # 发布信息353条、542条: one each; nor 通过微博微信网站等自媒体平台发布信息769条: the list is new media)
                 j, conf = k, max(float(q[k]), SEVERAL_CHANNELS_CONFIDENCE)
+            elif classes[k] == "DISCLOSED_NEWMEDIA" and classes[j] == "DISCLOSED_TOTAL" \
+                    and channels_stated(text[sent:s]) == {classes[k]} and float(q[k] + q[j]) > float(q[0]):
+                # 在局微信公众号平台“某某审计”…全年累计主动公开政府信息100条: the model reads the disclosure phrase as
+                # the total, the keyword rules the new-media account the sentence names alone; both say a disclosure
+                # figure (more likely than O together), and the account is the sentence's. (Not for a website or
+                # platform: 依托…信息公开平台,主动公开政府信息共93条 is read as the total, rightly, by readers too.)
+                j, conf = k, max(float(q[k]), ONE_CHANNEL_CONFIDENCE)
             elif j and classes[j] in CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
                 # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
@@ -697,6 +710,9 @@ CHANNEL_IDS = tuple(1 + LABELS.index(lab) for lab in sorted(CHANNEL_LABELS))  # 
 TOTAL_ID = 1 + LABELS.index("DISCLOSED_TOTAL")
 #: the confidence of the several-channels reading above when the model read one channel
 SEVERAL_CHANNELS_CONFIDENCE = 0.6
+_NEW_MEDIA_SUMMED_UP = re.compile(r"等(?:政务)?[新自]媒体")
+#: the confidence of the one-channel reading above when the model read the total
+ONE_CHANNEL_CONFIDENCE = 0.6
 #: the confidence of the 主动公开-part rule above: its reading was right 8 times of 8 on hand-checked web pages
 PRODUCED_SPLIT_CONFIDENCE = 0.9
 #: the least confidence of the plain-statement rule: 155 of 173 such candidates of the training text are disclosure

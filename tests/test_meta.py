@@ -854,3 +854,13 @@ def test_a_breadcrumb_year_glued_before_the_title_is_no_part_of_the_name():
     meta, _ = meta_of(text)
     assert meta["issuer"]["value"] == "青山县"
     _check_offsets(meta, text)
+
+
+def test_a_vertically_managed_bodys_full_name_wins_over_its_short_form():
+    """国家税务总局青山市税务局向社会公布本单位…年度报告 names the body; its sentences say 青山市税务局, which votes for
+    the full name (readers write the full one)."""
+    text = ("根据《中华人民共和国政府信息公开条例》要求,国家税务总局青山市税务局向社会公布本单位2020年政府信息公开工作"
+            "年度报告。\n一、总体情况\n2020年,青山市税务局深入贯彻政务公开的决策部署。青山市税务局全年主动公开信息120条。\n")
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == "国家税务总局青山市税务局"
+    _check_offsets(meta, text)

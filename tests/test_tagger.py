@@ -319,6 +319,25 @@ def test_several_channels_in_the_figures_clause_make_a_total() -> None:
                   params) == {"353条": "DISCLOSED_NEWMEDIA"}
 
 
+def test_the_one_channel_a_sentence_names_beats_the_models_total() -> None:
+    """在局微信公众号平台…全年累计主动公开政府信息100条: the model's total and the keyword rules' new media both read a
+    disclosure figure; the channel the sentence names (alone) decides. A list summed up as new media (微博微信网站等
+    自媒体平台) is no several-channel total either."""
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0}
+    text = "在局微信公众号平台“青山审计”,重点公开审计公告等信息,全年累计主动公开政府信息100条。"
+    assert _fused(text, [("100条", "DISCLOSED_NEWMEDIA")], {"DISCLOSED_TOTAL": 0.9, "DISCLOSED_NEWMEDIA": 0.05,
+                                                             "O": 0.05}, params) == {"100条": "DISCLOSED_NEWMEDIA"}
+    two = "在门户网站和微信公众号,全年累计主动公开政府信息100条。"
+    assert _fused(two, [("100条", "DISCLOSED_NEWMEDIA")], {"DISCLOSED_TOTAL": 0.9, "DISCLOSED_NEWMEDIA": 0.05,
+                                                            "O": 0.05}, params) == {"100条": "DISCLOSED_TOTAL"}
+    web = "依托市政府信息公开平台,2012年,我委主动公开政府信息共93条。"  # a website: the model's total stands
+    assert _fused(web, [("93条", "DISCLOSED_WEBSITE")], {"DISCLOSED_TOTAL": 0.9, "DISCLOSED_WEBSITE": 0.05,
+                                                          "O": 0.05}, params) == {"93条": "DISCLOSED_TOTAL"}
+    summed = "通过政府网站发布信息53条,通过微博微信网站等自媒体平台发布信息769条。"
+    got = _fused(summed, [("53条", "DISCLOSED_WEBSITE"), ("769条", "DISCLOSED_TOTAL")],
+                 {"DISCLOSED_NEWMEDIA": 0.9, "DISCLOSED_WEBSITE": 0.05, "DISCLOSED_TOTAL": 0.05}, params)
+    assert got.get("769条") != "DISCLOSED_TOTAL"
+
 def test_plain_statements_the_model_doubts() -> None:
     """主动公开政府信息数量4条 and 制发行政规范性文件2件 are plain statements: the keyword label stands where the model
     leans to O."""
