@@ -35,6 +35,7 @@ from ie.calibration import (
     raw_confidence,
     reader_agreement,
 )
+from ie.channels import NEW_MEDIA_WORDS, NEWS_OUTLET_WORDS
 from ie.keywords import ADOPTED_BY_OTHERS, CHANNELS_THEN_FORMS, OTHER_BULLETINS, produced_figure
 from ie.labels import CHANNEL_LABELS
 from ie.meta import norm_offset, sentence_bounds
@@ -354,9 +355,8 @@ def _only_completed(norm: Any, m: _Mention) -> bool:
 
 # 通过平度政务网、平度公安微信等网络渠道主动发布信息700余条: a website and a new-media account together
 _WEB = re.compile(r"网站|网页|门户|政务网|网$|网[、和及与]")
-_NEW_MEDIA = r"微信|微博|公众号|[新自]媒体|客户端|抖音|头条|视频号"
-_NEW_MEDIA_RE = re.compile(_NEW_MEDIA)
-_NON_WEB = re.compile(rf"{_NEW_MEDIA}|公报|报纸|报刊|电视|广播|(?<![新自])媒体")
+_NEW_MEDIA_RE = re.compile(NEW_MEDIA_WORDS)
+_NON_WEB = re.compile(rf"{NEW_MEDIA_WORDS}|公报|{NEWS_OUTLET_WORDS}")
 
 
 def _several_channels(norm: Any, m: _Mention) -> bool:
@@ -421,7 +421,7 @@ def _websites_only(clause: str) -> bool:
 _WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?\s*(?:[\u4e00-\u9fff]{0,6}?(?:政府|门户))?网站")
 
 
-_ONE_OTHER_CHANNEL = re.compile(rf"{_NEW_MEDIA}|新闻媒体|(?<!公)报刊|日报")  # not 公报刊登
+_ONE_OTHER_CHANNEL = re.compile(rf"{NEW_MEDIA_WORDS}|{NEWS_OUTLET_WORDS}")
 _ALL_CHANNELS = re.compile(rf"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|各渠道|多种|其他(?:形式|渠道|方式|途径)"
                            rf"|{CHANNELS_THEN_FORMS.pattern}")
 
@@ -493,7 +493,7 @@ def _platforms_in(words: str) -> list[str]:
     return [p for p, rx in _PLATFORMS.items() if rx.search(words)]
 
 
-_NEWS_OUTLETS = re.compile(r"新闻媒体|(?<![新自])媒体|报刊|报纸|日报|电视台?|广播|电台")
+_NEWS_OUTLETS = re.compile(NEWS_OUTLET_WORDS)
 
 
 def _news_outlets_only(clause: str) -> bool:

@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 import jieba
 import opencc
 
+from ie.channels import NEWS_OUTLET_WORDS
 from ie.labels import LABELS
 from ie.normalize import fold_width
 
@@ -479,7 +480,8 @@ _APP_SPLIT = re.compile(
 )
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
 _NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:[新自]媒体)?平台")
-_OTHER_CHANNEL = re.compile(r"查阅场所|查阅点|信息查阅|日报|(?<![新自])媒体|公开栏|公示栏|报刊|档案馆|图书馆|显示屏|电视|宣传板|宣传单|宣传栏|横幅|展板")
+_OTHER_CHANNEL = re.compile(rf"查阅场所|查阅点|信息查阅|{NEWS_OUTLET_WORDS}|公开栏|公示栏|档案馆|图书馆|显示屏|宣传板|宣传单|宣传栏|"
+                            r"横幅|展板")
 _QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
 _RECEIVED_AND_DONE = re.compile(r"(?:受理|收到|接收)(?:并|和|及|、)?[^，,。]{0,12}?(?:答复|办结|回复)|办理(?:并|和|及|、)?(?:答复|回复)")
