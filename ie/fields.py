@@ -134,9 +134,11 @@ _RULE_NAMES = {"processing_fees": "processing_fee_sentence", "reviews_total": "r
 _DEFAULT_CELL_UNITS = {"response_rate": "%", "processing_fees": "元", "press_events": "次", "training": "次"}
 _UNIT_SCALE = {"元": 1.0, "万元": 10_000.0}
 
-# sentence subjects: sub-bodies of a government, and whole-area phrases
+# sentence subjects: sub-bodies of a government, and whole-area phrases (本级 before a channel is the body's own:
+# 通过本级微信公众号发布信息2740条)
 _SUB_BODY = re.compile(
-    r"(?:区|县|市|镇|乡|旗|州)?政府办(?:公室|公厅)?|办公室|办公厅|本机关|本级(?!政府|文件)|本部门|本单位|局机关|机关本级"
+    r"(?:区|县|市|镇|乡|旗|州)?政府办(?:公室|公厅)?|办公室|办公厅|本机关|本部门|本单位|局机关|机关本级"
+    r"|本级(?!政府|文件|微信|微博|公众号|政务新媒体|新媒体|网站|门户|平台)"
     r"|[区县市]直(?:各)?(?:部门|单位)"
 )
 

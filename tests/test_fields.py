@@ -1439,3 +1439,12 @@ def test_reader_field_rows_scores_fields_against_a_readers_values():
     rows = reader_field_rows(FakeTagger(), rec, {"a": {"fields": blank, "single_channel_total": False}})
     assert [ok for *_, ok in rows] == [False, False]
     assert reader_field_rows(FakeTagger(), rec, {}) == []
+
+
+def test_the_bodys_own_level_before_a_channel_is_no_part_of_it():
+    """通过本级微信公众号发布信息2740条 in a zone's (or a government's) report is its own account, not a sub-body."""
+    text = ("青山高新技术产业开发区2024年政府信息公开工作年度报告\n一、总体情况\n全年通过管委会网站主动公开政府信息3089条;"
+            "通过本级微信公众号“青山高新区”发布信息2740条。\n")
+    f = fields_for(text, [item(text, "3089条", "DISCLOSED_WEBSITE", 3089, "条", 0.97),
+                          item(text, "2740条", "DISCLOSED_NEWMEDIA", 2740, "条", 0.92)])
+    assert f["disclosed_newmedia"]["value"] == 2740

@@ -488,3 +488,15 @@ def test_on_request_class_and_applicants_capacity_are_no_applications() -> None:
 def test_news_media_of_a_level_and_above() -> None:
     """市级及以上媒体公开205条: news placed with media, like 省级以上媒体."""
     assert labels("市级及以上媒体公开205条。") == [("205条", "PRESS_EVENTS")]
+
+
+def test_applications_submitted_through_a_channel_are_no_disclosures() -> None:
+    """其中通过县政府网站在线提交10件 splits the applications by channel: no website figure."""
+    from ie.keywords import label_vetoed
+
+    text = "全年累计受理依申请公开13件,其中通过县政府网站在线提交10件,信函申请3件。"
+    i = text.index("10件")
+    assert label_vetoed("DISCLOSED_WEBSITE", text, i, i + 3)
+    plain = "通过县政府网站发布信息10件。"
+    i = plain.index("10件")
+    assert not label_vetoed("DISCLOSED_WEBSITE", plain, i, i + 3)
