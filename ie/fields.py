@@ -424,7 +424,7 @@ _WEBSITE_PART_AFTER = re.compile(r"\s*[,,]?\s*其中\s*[::,,]?\s*(?:通过|在)?
 
 
 _ONE_OTHER_CHANNEL = re.compile(rf"{NEW_MEDIA_WORDS}|{NEWS_OUTLET_WORDS}")
-_ALL_CHANNELS = re.compile(rf"等(?:渠道|平台|方式|载体|途径)|多渠道|各类渠道|各渠道|多种|其他(?:形式|渠道|方式|途径)"
+_ALL_CHANNELS = re.compile(rf"等(?:渠道|平台|方式|载体|途径|媒介)|多渠道|各类渠道|各渠道|多种|其他(?:形式|渠道|方式|途径)"
                            rf"|{CHANNELS_THEN_FORMS.pattern}")
 
 

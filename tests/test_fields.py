@@ -1448,3 +1448,12 @@ def test_the_bodys_own_level_before_a_channel_is_no_part_of_it():
     f = fields_for(text, [item(text, "3089条", "DISCLOSED_WEBSITE", 3089, "条", 0.97),
                           item(text, "2740条", "DISCLOSED_NEWMEDIA", 2740, "条", 0.92)])
     assert f["disclosed_newmedia"]["value"] == 2740
+
+
+def test_channels_listed_with_deng_meijie_are_all_channels():
+    """主动在政府信息平台、微博、微信等媒介上公开政务信息4287条: all channels (等媒介), so the total, not new media."""
+    text = ("青山市水利局2014年政府信息公开工作年度报告\n二、主动公开政府信息情况\n2014年,我局主动在政府信息平台、微博、"
+            "微信等媒介上公开政务信息4287条。\n")
+    f = fields_for(text, [item(text, "4287条", "DISCLOSED_TOTAL", 4287, "条", 0.9)])
+    assert f["disclosed_total"]["value"] == 4287
+    assert f["disclosed_newmedia"] is None
