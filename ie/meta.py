@@ -132,7 +132,7 @@ _TITLE_ORG_NO_YEAR_RE = re.compile(
     rf"^[ \t]*(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?)+|^由|^请与|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称|内容概述|内容摘要|摘\s*要|题\s*名)\s*(?:[::|]\s*)*"
+    r"^(?:(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?)+|^由|^请与|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称|中文名称?|内容概述|内容摘要|摘\s*要|题\s*名)\s*(?:[::|]\s*)*"
 )
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DATE_LINE_RE = re.compile(
@@ -305,6 +305,11 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     if inner:  # 武汉经济技术开发区(汉南区)医疗保障局: a zone and its district, then the body under both
         e = inner.end()
     name = _clean_org(text[s:e])
+    verb = _HEADING_VERB_RE.match(name)
+    if verb and _PLACE_FIRST_RE.match(name, verb.end()) and _valid_org(name[verb.end():]):
+        # (一)加强领导,规范有序开展主动公开易门县气象局按照…: a heading run into the sentence; the body follows its verb
+        s += text[s:e].find(name[verb.end():])
+        name = name[verb.end():]
     if not _valid_org(name):
         return None
     if not re.search(rf"(?:{ORG_SUFFIX})$", name) and not (place_ok and _ORG_END_RE.search(name)) \
@@ -313,6 +318,10 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     if name.startswith(("人民政府", "政府")):
         prior *= 0.6  # the place is missing (cut off, or overwritten by spam): a name, but not a whole one
     return _Cand(name, s, e, prior, why)
+
+
+# a heading's verb phrase that a missing line break glues before a body name (规范有序开展主动公开易门县气象局)
+_HEADING_VERB_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:开展|推进|做好|落实|加强|强化)[\u4e00-\u9fff]{0,6}?(?:公开|工作)")
 
 
 _PLACE_ASIDE_THEN_BODY_RE = re.compile(

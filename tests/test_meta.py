@@ -864,3 +864,21 @@ def test_a_vertically_managed_bodys_full_name_wins_over_its_short_form():
     meta, _ = meta_of(text)
     assert meta["issuer"]["value"] == "国家税务总局青山市税务局"
     _check_offsets(meta, text)
+
+
+def test_an_infobox_key_and_a_glued_heading_are_no_part_of_the_name():
+    """中文名 | 青山县人民政府2011年…年度报告 (an infobox row): the key is no name; (一)加强领导,规范有序开展主动公开
+    青山县气象局按照… (a heading run into the sentence): the body follows the heading's verb."""
+    text = "中文名 | 青山县人民政府2011年政府信息公开年度报告 | 发布单位 | 青山县人民政府 |\n一、概述\n全年主动公开信息120条。\n"
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == "青山县人民政府"
+    glued = ("青山县气象局政府信息公开工作年度报告\n一、总体情况\n(一)加强领导,规范有序开展主动公开青山县气象局按照《目录》,"
+             "坚持以公开为常态。\n")
+    meta, text2 = meta_of(glued)
+    assert meta["issuer"]["value"] == "青山县气象局"
+    _check_offsets(meta, text2)
+    from ie.meta import _org_cand
+
+    i = glued.index("规范有序")
+    c = _org_cand(glued, i, glued.index("按照"), 0.8, "first_sentence")
+    assert c is not None and c.value == "青山县气象局" and glued[c.nstart:c.nend] == "青山县气象局"
