@@ -420,7 +420,7 @@ _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the numb
 _URL_ASIDE = re.compile(r"\((?:https?://|www\.)[^()\s]{3,100}\)")
 # a long aside that lists what a figure holds, right before it: …信息(包括:天气预报、预警信号)共1631条
 _LONG_ASIDE_BEFORE = re.compile(r"(?P<aside>\((?:包括|含|主要有|主要包括|如)[^()]{14,60}\))\s*(?:共计|共|合计|总计)?\s*$")
-_EXAMPLES_OF_INFO = re.compile(r"等(?:方面|类)?的?(?:(?:政府)?信息|内容)\s*(?:共计|共|合计)?\s*$")
+_EXAMPLES_OF_INFO = re.compile(r"(?:等(?:方面|类)?的?(?:(?:政府)?信息|内容)|信息等)\s*(?:共计|共|合计)?\s*$")
 # 全年共公开部门预决算、审计报告、…等相关信息206条: the year's disclosures, listed
 _YEAR_LIST_OF_INFO = re.compile(r"^\s*(?:全年|本年度?|今年)(?:共|累计|共计)?(?:主动)?(?:公开|发布)了?[^,，。;；]*、[^,，。;；]*"
                                 r"等(?:相关|各类)?信息\s*(?:共计|共|合计)?\s*$")

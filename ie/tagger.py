@@ -674,6 +674,14 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # figure (more likely than O together), and the account is the sentence's. (Not for a website or
                 # platform: 依托…信息公开平台,主动公开政府信息共93条 is read as the total, rightly, by readers too.)
                 j, conf = k, max(float(q[k]), ONE_CHANNEL_CONFIDENCE)
+            elif classes[k] == "POLICY_DOCS" and classes[j] == "DISCLOSED_GAZETTE" \
+                    and _DOCUMENT_KIND.search(clause := _own_clause(text, sent, s)) \
+                    and not _GAZETTE_OR_EXAMPLES.search(clause):
+                # 刊印《某某公报》3期,新增行政规范性文件18件; 发布网上政府公报4期,刊载规范性文件16件: normative or policy
+                # documents counted in a clause of their own after the gazette's are documents (the gold agrees), unlike
+                # the gazette's items named by example (刊登政府规章、规范性文件等112件) or plain 文件 it carried
+                # (全年出刊48期,汇集文件398份; 共刊登市政府文件47个: the gazette's items in the training gold)
+                j, conf = k, max(float(q[k]), ONE_CHANNEL_CONFIDENCE)
             elif j and classes[j] in CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
                 # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
@@ -711,8 +719,11 @@ TOTAL_ID = 1 + LABELS.index("DISCLOSED_TOTAL")
 #: the confidence of the several-channels reading above when the model read one channel
 SEVERAL_CHANNELS_CONFIDENCE = 0.6
 _NEW_MEDIA_SUMMED_UP = re.compile(r"等(?:政务)?[新自]媒体")
-#: the confidence of the one-channel reading above when the model read the total
+#: the confidence of the one-channel reading above when the model read the total (and of documents counted after
+#: a gazette's issues)
 ONE_CHANNEL_CONFIDENCE = 0.6
+_GAZETTE_OR_EXAMPLES = re.compile(r"公报|政报|等")
+_DOCUMENT_KIND = re.compile(r"规范性文件|政策文件|规章")
 #: the confidence of the 主动公开-part rule above: its reading was right 8 times of 8 on hand-checked web pages
 PRODUCED_SPLIT_CONFIDENCE = 0.9
 #: the least confidence of the plain-statement rule: 155 of 173 such candidates of the training text are disclosure

@@ -338,6 +338,16 @@ def test_the_one_channel_a_sentence_names_beats_the_models_total() -> None:
                  {"DISCLOSED_NEWMEDIA": 0.9, "DISCLOSED_WEBSITE": 0.05, "DISCLOSED_TOTAL": 0.05}, params)
     assert got.get("769条") != "DISCLOSED_TOTAL"
 
+def test_normative_documents_after_the_gazettes_issues_are_documents() -> None:
+    """刊印《某某公报》3期,新增行政规范性文件18件: the documents' own clause names a kind of document and no gazette, so
+    the keyword rules' POLICY_DOCS stands against the model's gazette; plain 文件 the gazette carried stays the gazette's."""
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0}
+    model = {"DISCLOSED_GAZETTE": 0.9, "POLICY_DOCS": 0.05, "O": 0.05}
+    text = "刊印《青山区人民政府公报》3期,新增行政规范性文件18件,废止24件。"
+    assert _fused(text, [("18件", "POLICY_DOCS")], model, params) == {"18件": "POLICY_DOCS"}
+    carried = "高质量办好市政府公报,全年出刊48期,汇集文件398份。"
+    assert _fused(carried, [("398份", "POLICY_DOCS")], model, params) == {"398份": "DISCLOSED_GAZETTE"}
+
 def test_plain_statements_the_model_doubts() -> None:
     """主动公开政府信息数量4条 and 制发行政规范性文件2件 are plain statements: the keyword label stands where the model
     leans to O."""

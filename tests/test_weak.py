@@ -448,6 +448,8 @@ def test_a_channel_named_with_a_kind_of_item_after_a_list_of_platforms() -> None
 def test_a_list_of_examples_then_contents_is_the_disclosure_figure() -> None:
     """…、…等内容139条 after a channel's publishing verb counts what the channel published, like …等信息."""
     assert labels("通过门户网站发布政策文件、公告类信息、综合政务等内容139条。") == [("139条", "DISCLOSED_WEBSITE")]
+    assert labels("我局在政府网站主动公开义务教育领域信息、基础信息、行政执法信息等274 条。") == [
+        ("274 条", "DISCLOSED_WEBSITE")]
 
 
 def test_a_figure_before_its_noun_after_a_clause_about_other_things() -> None:
