@@ -618,7 +618,8 @@ def _fields_command(args: Any) -> int:
     dev_path = shared / "dev" / "narrative.jsonl"
     dev = _read_jsonl(dev_path) if dev_path.is_file() else []
     # the final confidences (the field map, then the reader-agreement map) first, then the raw ones
-    final = {name: field_pairs(tagger, recs) for name, recs in (("validation split", val), ("dev", dev))}
+    final = {} if args.fit else {name: field_pairs(tagger, recs) for name, recs in (("validation split", val),
+                                                                                     ("dev", dev))}
     fitted = cal.maps.pop(FIELD_KIND, None)
     reader, this.READER_MAP = this.READER_MAP, {"a": 1.0, "b": 0.0, "rival": 0.0}
     try:

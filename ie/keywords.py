@@ -339,7 +339,7 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     if label in _DISCLOSED_LABELS and _NEW_ADDED_AFTER.match(text, end):
         return True  # 共主动公开政府信息615条,今年新增94条: a running total
     if label == "DISCLOSED_TOTAL" and _PROACTIVE_PART_AFTER.match(text, end) \
-            and "主动" not in _last_clause(text[max(sent, start - 30):start]):
+            and "主动" not in last_clause(text[max(sent, start - 30):start]):
         return True  # 共公开政府信息4738条。其中,主动公开3810条: on-request disclosures counted in; the part is the total
     people = next((u for u in _PEOPLE_UNITS if text[start:end].endswith(u)), None)
     if people is not None and counts_people_for(label, people):
@@ -463,14 +463,14 @@ _RESOLVE_VERB = re.compile(r"办结|答复|回复|处理|解决|反馈|办理|�
 _CLAUSE_SEP = re.compile(r"[，,;；:：]")
 
 
-def _last_clause(before: str) -> str:
+def last_clause(before: str) -> str:
     """What follows the last comma, semicolon or colon of ``before``."""
     return before[max((mm.end() for mm in _CLAUSE_SEP.finditer(before)), default=0):]
 
 
 def _long_clause(s: str, sent_start: int, start: int) -> str:
     """The clause before a quantity, up to 100 characters back (a list with 、 between its items runs long)."""
-    return _last_clause(s[max(sent_start, start - 100):start])
+    return last_clause(s[max(sent_start, start - 100):start])
 
 
 _LIST_ITEM = re.compile(r"[、和及][^,，。;；:：、]{1,10}")
@@ -676,7 +676,7 @@ def _examples_of_information(s: str, sent_start: int, start: int, window: str) -
     through a named channel (通过政府网站主动公开…等群众关心关注的信息共计86条)?"""
     if not _EXAMPLES_OF_INFO_WIDE.search(window):  # 等群众关心关注的信息共计86条
         return False
-    clause = _last_clause(s[sent_start:start])
+    clause = last_clause(s[sent_start:start])
     # a channel must be named: without one, such a list names a kind of information (执法信息, 重要信息)
     return bool(_DISCLOSED_VERB.search(clause)) and bool(_channels(clause, 0))
 
@@ -726,7 +726,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         # 对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复: the requests are named after the figure;
         # 认真办理415条次市民留言: a verb of handling right before it
         rest = s[end:end + 40].split("。")[0]
-        own = _last_clause(s[sent_start:start])
+        own = last_clause(s[sent_start:start])
         answered = ("对" in own and re.search(r"作出了?回复|予以回复|答复|回复|办结", rest)) \
             or re.search(r"(?:办理|处理|答复|回复|办结)了?\s*(?:共计|共)?\s*$", own)
         return "HOTLINE_RESOLVED" if answered else "HOTLINE_RECEIVED"
@@ -801,7 +801,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             # 接收并回应群众咨询共计92件次: one figure for both verbs counts what came in
             if _RECEIVED_AND_RESOLVED.search(window):
                 return "HOTLINE_RECEIVED"
-            own = _last_clause(s[sent_start:start])
+            own = last_clause(s[sent_start:start])
             if _RECEIVE_VERB.search(own) and not _RESOLVE_VERB.search(own):
                 return "HOTLINE_RECEIVED"  # …及时处理并反馈,截至目前共收到15564件咨询投诉件: its own clause receives
             return "HOTLINE_RESOLVED"
@@ -905,7 +905,7 @@ def weak_label(text: str) -> list[dict]:
         proactive_part = st.proactive_part and _PROACTIVE_PART_BETWEEN.fullmatch(between) is not None
         st.proactive_part = False
         if lab in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE") and _PROACTIVE_PART_AFTER.match(s, m.end()) \
-                and "主动" not in _last_clause(s[sent_start:start]):
+                and "主动" not in last_clause(s[sent_start:start]):
             # 共公开政府信息4738条。其中,主动公开3810条: on-request disclosures counted in; the part is the total
             st.proactive_part = True
             if lab == "DISCLOSED_TOTAL":

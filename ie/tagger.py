@@ -637,6 +637,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
     from ie.keywords import (
         channels_named,
         channels_stated,
+        last_clause,
         placed_with_media,
         proactive_part_of_all_disclosed,
     )
@@ -661,7 +662,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
             sent = _sentence_start(text, s)
             plain = _plain_statement(text, sent, s, classes[k])
             if classes[k] == "DISCLOSED_TOTAL" and j and classes[j] in CHANNEL_LABELS \
-                    and len(channels_named(clause := _own_clause(text, sent, s))) >= 2 and "分别" not in clause \
+                    and len(channels_named(clause := last_clause(text[sent:s]))) >= 2 and "分别" not in clause \
                     and not _NEW_MEDIA_SUMMED_UP.search(clause):
                 # 在新闻报纸、网站、微信公众号发布信息220多篇: the figure's own clause names several channels, so
                 # it is all of them (the keyword rules' reading), not the one the model picked (but 网站和公众号分别
@@ -675,7 +676,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # platform: 依托…信息公开平台,主动公开政府信息共93条 is read as the total, rightly, by readers too.)
                 j, conf = k, max(float(q[k]), ONE_CHANNEL_CONFIDENCE)
             elif classes[k] == "POLICY_DOCS" and classes[j] == "DISCLOSED_GAZETTE" \
-                    and _DOCUMENT_KIND.search(clause := _own_clause(text, sent, s)) \
+                    and _DOCUMENT_KIND.search(clause := last_clause(text[sent:s])) \
                     and not _GAZETTE_OR_EXAMPLES.search(clause):
                 # 刊印《某某公报》3期,新增行政规范性文件18件; 发布网上政府公报4期,刊载规范性文件16件: normative or policy
                 # documents counted in a clause of their own after the gazette's are documents (the gold agrees), unlike
@@ -755,12 +756,6 @@ _NOT_THE_YEARS_OWN_RE = re.compile(
     r"累计|截至|截止|历年|(?<!今年)(?<!本年)(?<!年度)(?<!年初)(?<!\d年)(?<!\d\s年)以来|其中|直属|各区|各县|各部门|各单位")
 _YEAR_SINCE_RE = re.compile(r"((?:19|20)\d\d)\s*年以来")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
-
-
-def _own_clause(text: str, sent: int, pos: int) -> str:
-    """The text from the last comma or semicolon of the sentence up to ``pos``."""
-    cut = max((text.rfind(c, sent, pos) for c in ",，;；"), default=-1)
-    return text[max(sent, cut + 1):pos]
 
 
 def _plain_statement(text: str, sent: int, pos: int, keyword_label: str) -> bool:
