@@ -31,7 +31,7 @@ __all__ = [
     "combine_confidence", "check_factor", "Calibrator", "expected_calibration_error", "reliability_table",
     "format_reliability_table", "match_narrative", "default_calibrator", "DEFAULT_PATH", "calibrate_record",
     "cell_probability", "cell_pairs", "field_pairs", "FIELD_KIND", "raw_confidence", "choose_l2", "ece_noise_floor",
-    "READER_MAP", "reader_agreement", "reader_field_rows",
+    "READER_MAP", "reader_agreement", "reader_field_rows", "fit_logistic",
 ]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "calibration.json"
@@ -99,45 +99,53 @@ def combine_confidence(
 # calibrators
 
 
-def _fit_platt(probs: np.ndarray, labels: np.ndarray, l2: float = 10.0, iters: int = 200) -> tuple[float, float]:
-    """Logistic regression of the label on logit(p) by Newton's method: (a, b).
+def fit_logistic(features: np.ndarray, labels: np.ndarray, prior: Sequence[float], l2: float,
+                 iters: int = 200) -> np.ndarray:
+    """Logistic regression of ``labels`` on the columns of ``features`` by Newton's method with backtracking, and a
+    ridge of weight ``l2`` that pulls the coefficients toward ``prior`` (the identity map, for a calibrator)."""
+    x = np.asarray(features, dtype=float)
+    y = np.asarray(labels, dtype=float)
+    w0 = np.asarray(prior, dtype=float)
 
-    A ridge pulls (a, b) toward the identity (1, 0): validation sets here are small and nearly error-free
-    (a table read right 799 times out of 801), and an unregularised fit would then claim certainty.
-    """
-    x = np.log(np.clip(probs, _EPS, 1 - _EPS) / (1 - np.clip(probs, _EPS, 1 - _EPS)))
-    y = labels.astype(float)
+    def loss(w: np.ndarray) -> float:
+        z = x @ w
+        # log(1 + e^z) - y z, computed stably; plus the ridge toward the prior
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * l2 * np.sum((w - w0) ** 2))
 
-    def loss(a: float, b: float) -> float:
-        z = a * x + b
-        # log(1 + e^z) - y z, computed stably; plus the ridge toward (1, 0)
-        return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * l2 * ((a - 1.0) ** 2 + b * b))
-
-    a, b = 1.0, 0.0
-    current = loss(a, b)
+    w = w0.copy()
+    current = loss(w)
     for _ in range(iters):
-        z = np.clip(a * x + b, -30, 30)
-        p = 1.0 / (1.0 + np.exp(-z))
-        w = p * (1 - p)
-        g = np.array([np.sum((p - y) * x) + l2 * (a - 1.0), np.sum(p - y) + l2 * b])
-        h = np.array([[np.sum(w * x * x) + l2 + 1e-9, np.sum(w * x)], [np.sum(w * x), np.sum(w) + l2 + 1e-9]])
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        g = x.T @ (p - y) + l2 * (w - w0)
+        h = (x * (p * (1 - p))[:, None]).T @ x + (l2 + 1e-9) * np.eye(len(w))
         try:
             step = np.linalg.solve(h, g)
         except np.linalg.LinAlgError:
             step = g / (np.abs(np.diag(h)) + 1.0)
         t = 1.0
         while t > 1e-6:  # backtracking: Newton steps overshoot when the data are far from calibrated
-            na, nb = a - t * step[0], b - t * step[1]
-            new = loss(na, nb)
+            nw = w - t * step
+            new = loss(nw)
             if new <= current:
                 break
             t *= 0.5
         else:
             break
         converged = abs(current - new) < 1e-10 * max(1.0, abs(current))
-        a, b, current = na, nb, new
+        w, current = nw, new
         if converged:
             break
+    return w
+
+
+def _fit_platt(probs: np.ndarray, labels: np.ndarray, l2: float = 10.0, iters: int = 200) -> tuple[float, float]:
+    """Logistic regression of the label on logit(p): (a, b).
+
+    A ridge pulls (a, b) toward the identity (1, 0): validation sets here are small and nearly error-free
+    (a table read right 799 times out of 801), and an unregularised fit would then claim certainty.
+    """
+    x = np.log(np.clip(probs, _EPS, 1 - _EPS) / (1 - np.clip(probs, _EPS, 1 - _EPS)))
+    a, b = fit_logistic(np.column_stack([x, np.ones_like(x)]), labels, (1.0, 0.0), l2, iters)
     return float(a), float(b)
 
 

@@ -54,21 +54,12 @@ def set_rows(setdir: Path, tagger: object) -> list[tuple[float, bool, bool]]:
         calibration.READER_MAP = saved
 
 
-def fit(rows: Sequence[tuple[float, bool, bool]], l2: float = 1.0, iters: int = 50) -> dict[str, float]:
-    """Logistic regression of right on (logit p, 1, rival) by Newton's method, with a small ridge toward the
-    identity map (a = 1, b = 0, rival = 0)."""
+def fit(rows: Sequence[tuple[float, bool, bool]], l2: float = 1.0) -> dict[str, float]:
+    """Logistic regression of right on (logit p, 1, rival), with a small ridge toward the identity map (a = 1,
+    b = 0, rival = 0)."""
     x = np.array([[calibration._logit(p), 1.0, float(r)] for p, r, _ in rows])
     y = np.array([float(ok) for *_, ok in rows])
-    w = np.array([1.0, 0.0, 0.0])
-    prior = w.copy()
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + l2 * (w - prior)
-        hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(3)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
+    w = calibration.fit_logistic(x, y, (1.0, 0.0, 0.0), l2)
     return {"a": round(float(w[0]), 4), "b": round(float(w[1]), 4), "rival": round(float(w[2]), 4)}
 
 
