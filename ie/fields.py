@@ -403,13 +403,16 @@ def _website_worded(norm: Any, m: _Mention) -> bool:
     figure."""
     ss, ns, _ = _sentence_at(norm, m.start)
     before = norm.text[ss:ns]
-    several = (_LISTED_PLATFORMS.search(before) or _ALL_CHANNELS.search(before)) and not _websites_only(before)
+    several = (_LISTED_PLATFORMS.search(before) or _ALL_CHANNELS.search(before) or _ETC_CHANNELS_NAMED.search(before)) \
+        and not _websites_only(before)
     return bool(_WEB.search(before) or _PLATFORM.search(before)) and not _NON_WEB.search(before) and not several \
         and not re.search(r"\d+\s*(?:条|件|篇|个)", before) \
         and not re.search(r"公开栏(?!目)|公告栏|宣传栏|查阅|档案馆|图书馆", before)  # not a website's 公开栏目
 
 
 _ETC_CHANNELS = r"等(?:平台|渠道|载体|途径)"
+# 通过宿城区政府网站等公开渠道发布…103条: the website and other channels, however the channels are qualified
+_ETC_CHANNELS_NAMED = re.compile(r"等(?:(?!媒体)[\u4e00-\u9fff]){1,4}?(?:渠道|平台|方式|载体|途径|媒介)")
 _LISTED_PLATFORMS = re.compile(rf"、[^、,,。]{{1,12}}{_ETC_CHANNELS}")
 _CHANNEL_LIST = re.compile(rf"(?:在|通过|依托|利用)(?P<items>[^,,。;;]{{2,60}}?){_ETC_CHANNELS}")
 

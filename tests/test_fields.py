@@ -1457,3 +1457,16 @@ def test_channels_listed_with_deng_meijie_are_all_channels():
     f = fields_for(text, [item(text, "4287条", "DISCLOSED_TOTAL", 4287, "条", 0.9)])
     assert f["disclosed_total"]["value"] == 4287
     assert f["disclosed_newmedia"] is None
+
+
+def test_a_total_through_the_website_and_other_channels_is_no_website_figure():
+    """通过宿城区政府网站等公开渠道发布主动公开政府信息103条: the website and other channels (however the channels are
+    qualified), so the total, not also the website's figure; 通过区政府网站发布 alone is the website's too."""
+    text = ("青山街道2023年政府信息公开工作年度报告\n一、总体情况\n今年以来,青山街道通过青山区政府网站等公开渠道发布主动"
+            "公开政府信息103条。\n")
+    f = fields_for(text, [item(text, "103条", "DISCLOSED_TOTAL", 103, "条", 0.95)])
+    assert f["disclosed_total"]["value"] == 103
+    assert f["disclosed_website"] is None
+    one = text.replace("等公开渠道", "")
+    f = fields_for(one, [item(one, "103条", "DISCLOSED_TOTAL", 103, "条", 0.95)])
+    assert f["disclosed_website"]["value"] == 103
