@@ -405,7 +405,7 @@ _RIGHT_KW: list[tuple[str, str]] = [
 
 # what may stand between a quantity and the phrase that names it: 191场市政府新闻发布活动, 1条相关政府信息公开申请,
 # 1次“政府开放日”活动
-_RIGHT_BODY = re.compile(r"^(?:[省市区县镇乡]政府|[省市区县]委|相关|有关|[“\"「])+")
+_RIGHT_BODY = re.compile(r"^(?:[省市区县镇乡]政府|[省市区县]委|相关|有关|专题|主题|例行|[“\"「])+")
 _HOTLINE_TOPIC = re.compile(r"热线|信箱|留言|来信|来访|来电|诉求|咨询|工单|投诉|网帖|转办|交办|私信|问政|信访|互动|提问")
 _BOUNDARY = re.compile(r"[。；;！？!?\n]")
 _SOFT = re.compile(r"[，,:：（）()]")

@@ -305,6 +305,10 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     if inner:  # 武汉经济技术开发区(汉南区)医疗保障局: a zone and its district, then the body under both
         e = inner.end()
     name = _clean_org(text[s:e])
+    twice = _PLACE_TWICE_RE.match(name)
+    if twice:  # 由北京市大兴区北京市大兴区发展和改革委员会编制: the place written twice
+        s += text[s:e].find(name[len(twice.group(1)):])
+        name = name[len(twice.group(1)):]
     verb = _HEADING_VERB_RE.match(name)
     if verb and _PLACE_FIRST_RE.match(name, verb.end()) and _valid_org(name[verb.end():]):
         # (一)加强领导,规范有序开展主动公开易门县气象局按照…: a heading run into the sentence; the body follows its verb
@@ -320,6 +324,7 @@ def _org_cand(text: str, s: int, e: int, prior: float, why: str, *, place_ok: bo
     return _Cand(name, s, e, prior, why)
 
 
+_PLACE_TWICE_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?[省市区县])\1")
 # a heading's verb phrase that a missing line break glues before a body name (规范有序开展主动公开易门县气象局)
 _HEADING_VERB_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:开展|推进|做好|落实|加强|强化)[\u4e00-\u9fff]{0,6}?(?:公开|工作)")
 

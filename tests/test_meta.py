@@ -882,3 +882,12 @@ def test_an_infobox_key_and_a_glued_heading_are_no_part_of_the_name():
     i = glued.index("规范有序")
     c = _org_cand(glued, i, glued.index("按照"), 0.8, "first_sentence")
     assert c is not None and c.value == "青山县气象局" and glued[c.nstart:c.nend] == "青山县气象局"
+
+
+def test_a_place_written_twice_before_the_body_counts_once():
+    """由青山市河西区青山市河西区发展和改革委员会编制: the source repeats the place; the name has it once."""
+    text = ("本报告是根据《条例》要求,由青山市河西区青山市河西区发展和改革委员会编制的2013年度政府信息公开年度报告。\n"
+            "一、概述\n全年主动公开信息303条。\n")
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == "青山市河西区发展和改革委员会"
+    _check_offsets(meta, text)

@@ -502,3 +502,9 @@ def test_applications_submitted_through_a_channel_are_no_disclosures() -> None:
     plain = "通过县政府网站发布信息10件。"
     i = plain.index("10件")
     assert not label_vetoed("DISCLOSED_WEBSITE", plain, i, i + 3)
+
+
+def test_a_kind_of_event_between_the_figure_and_its_name() -> None:
+    """召开3场专题新闻发布会, 12场例行新闻发布会: 专题/例行 between the figure and the event's name."""
+    assert labels("2021年我局共召开3场专题新闻发布会。") == [("3场", "PRESS_EVENTS")]
+    assert labels("全年举行12场例行新闻发布会。") == [("12场", "PRESS_EVENTS")]
