@@ -667,14 +667,14 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # 在新闻报纸、网站、微信公众号发布信息220多篇: the figure's own clause names several channels, so
                 # it is all of them (the keyword rules' reading), not the one the model picked (but 网站和公众号分别
                 # 发布信息353条、542条: one each; nor 通过微博微信网站等自媒体平台发布信息769条: the list is new media)
-                j, conf = k, max(float(q[k]), SEVERAL_CHANNELS_CONFIDENCE)
+                j, conf = k, max(float(q[k]), KEYWORD_READING_CONFIDENCE)
             elif classes[k] == "DISCLOSED_NEWMEDIA" and classes[j] == "DISCLOSED_TOTAL" \
                     and channels_stated(text[sent:s]) == {classes[k]} and float(q[k] + q[j]) > float(q[0]):
                 # 在局微信公众号平台“某某审计”…全年累计主动公开政府信息100条: the model reads the disclosure phrase as
                 # the total, the keyword rules the new-media account the sentence names alone; both say a disclosure
                 # figure (more likely than O together), and the account is the sentence's. (Not for a website or
                 # platform: 依托…信息公开平台,主动公开政府信息共93条 is read as the total, rightly, by readers too.)
-                j, conf = k, max(float(q[k]), ONE_CHANNEL_CONFIDENCE)
+                j, conf = k, max(float(q[k]), KEYWORD_READING_CONFIDENCE)
             elif classes[k] == "POLICY_DOCS" and classes[j] == "DISCLOSED_GAZETTE" \
                     and _DOCUMENT_KIND.search(clause := last_clause(text[sent:s])) \
                     and not _GAZETTE_OR_EXAMPLES.search(clause):
@@ -682,7 +682,7 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
                 # documents counted in a clause of their own after the gazette's are documents (the gold agrees), unlike
                 # the gazette's items named by example (刊登政府规章、规范性文件等112件) or plain 文件 it carried
                 # (全年出刊48期,汇集文件398份; 共刊登市政府文件47个: the gazette's items in the training gold)
-                j, conf = k, max(float(q[k]), ONE_CHANNEL_CONFIDENCE)
+                j, conf = k, max(float(q[k]), KEYWORD_READING_CONFIDENCE)
             elif j and classes[j] in CHANNEL_LABELS and classes[j] not in channels_named(text[sent:s]):
                 # 编印《某某公报》4期。制发行政规范性文件6件: a channel's label for a figure whose sentence names no such
                 # channel comes from the sentence before; the keyword label stands (with its own, lower, probability)
@@ -717,12 +717,11 @@ def fuse_candidates(text: str, probs, covered, hints, id2label: dict[int, str],
 MEDIA_PLACEMENT_CONFIDENCE = 0.5
 CHANNEL_IDS = tuple(1 + LABELS.index(lab) for lab in sorted(CHANNEL_LABELS))  # class ids (0 is O)
 TOTAL_ID = 1 + LABELS.index("DISCLOSED_TOTAL")
-#: the confidence of the several-channels reading above when the model read one channel
-SEVERAL_CHANNELS_CONFIDENCE = 0.6
+#: the least confidence of the three readings above where the keyword rules' label overrules the model's other
+#: disclosure label (several channels → the total; one new-media account → new media; documents after a gazette's
+#: issues → documents)
+KEYWORD_READING_CONFIDENCE = 0.6
 _NEW_MEDIA_SUMMED_UP = re.compile(r"等(?:政务)?[新自]媒体")
-#: the confidence of the one-channel reading above when the model read the total (and of documents counted after
-#: a gazette's issues)
-ONE_CHANNEL_CONFIDENCE = 0.6
 _GAZETTE_OR_EXAMPLES = re.compile(r"公报|政报|等")
 _DOCUMENT_KIND = re.compile(r"规范性文件|政策文件|规章")
 #: the confidence of the 主动公开-part rule above: its reading was right 8 times of 8 on hand-checked web pages
@@ -739,7 +738,7 @@ _PRODUCED_THEN_PROACTIVE_RE = re.compile(
 # 主动公开政府信息300余条, 主动公开朋普镇政府信息共597条 (the body's own place named), 1、主动公开政府信息的情况:40条
 _PROACTIVE_PHRASE_RE = re.compile(
     r"(?:主动公开|主动发布)了?(?:各类|各项)?(?:[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|县|区|市)(?:人民)?)?(?:政府|政务)?信息"
-    r"(?:共计|共|总计|合计|为|达|的(?:情况|数量|总数|条数)\s*[:：]|的?(?:数量|总数|条数)(?:共计|共|为|是|达)?\s*[:：]?)?\s*$"
+    r"(?:共计|共|总计|合计|为|达|的情况\s*[:：]|的?(?:数量|总数|条数)(?:共计|共|为|是|达)?\s*[:：]?)?\s*$"
     r"|信息主动公开(?:共计|共)?\s*$")
 # 主动公开涉及疫情防控、社会救助、…、安全生产等方面信息423条: the same statement, its kinds of information listed
 # (or with the list right after the verb: 主动(向社会)公开组织机构、部门文件、…、办事指南等各类信息48条)
