@@ -31,7 +31,7 @@ __all__ = [
     "combine_confidence", "check_factor", "Calibrator", "expected_calibration_error", "reliability_table",
     "format_reliability_table", "match_narrative", "default_calibrator", "DEFAULT_PATH", "calibrate_record",
     "cell_probability", "cell_pairs", "field_pairs", "FIELD_KIND", "raw_confidence", "choose_l2", "ece_noise_floor",
-    "READER_MAP", "reader_agreement", "reader_field_rows", "fit_logistic",
+    "ece_p_value", "READER_MAP", "reader_agreement", "reader_field_rows", "fit_logistic",
 ]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "calibration.json"
@@ -398,6 +398,13 @@ def expected_calibration_error(probs: Sequence[float], labels: Sequence[int | bo
     return float(sum(r["n"] / total * abs(r["accuracy"] - r["confidence"]) for r in rows))
 
 
+def _calibrated_eces(probs: np.ndarray, n_bins: int, sims: int, seed: int) -> np.ndarray:
+    """ECEs of ``sims`` label draws from a perfectly calibrated predictor with these confidences."""
+    rng = np.random.default_rng(seed)
+    return np.array([expected_calibration_error(probs, (rng.uniform(size=len(probs)) < probs).astype(int), n_bins)
+                     for _ in range(sims)])
+
+
 def ece_noise_floor(probs: Sequence[float], n_bins: int = 10, sims: int = 500, seed: int = 0) -> float:
     """Mean ECE of a *perfectly calibrated* predictor with these confidences (labels drawn from them).
 
@@ -407,9 +414,21 @@ def ece_noise_floor(probs: Sequence[float], n_bins: int = 10, sims: int = 500, s
     p = np.asarray(probs, dtype=float)
     if len(p) == 0:
         return 0.0
-    rng = np.random.default_rng(seed)
-    return float(np.mean([expected_calibration_error(p, (rng.uniform(size=len(p)) < p).astype(int), n_bins)
-                          for _ in range(sims)]))
+    return float(_calibrated_eces(p, n_bins, sims, seed).mean())
+
+
+def ece_p_value(probs: Sequence[float], labels: Sequence[int | bool], n_bins: int = 10, sims: int = 500,
+                seed: int = 0) -> float:
+    """Share of perfectly calibrated draws (as in :func:`ece_noise_floor`) whose ECE is at least the measured one.
+
+    A small value (under 0.05) means the sample shows miscalibration; a large one means the measured ECE is what
+    sampling noise alone would often give, so the sample cannot tell this predictor from a calibrated one.
+    """
+    p = np.asarray(probs, dtype=float)
+    if len(p) == 0:
+        return 1.0
+    measured = expected_calibration_error(p, labels, n_bins)
+    return float((_calibrated_eces(p, n_bins, sims, seed) >= measured - 1e-12).mean())
 
 
 def format_reliability_table(probs: Sequence[float], labels: Sequence[int | bool], n_bins: int = 10) -> str:
@@ -420,7 +439,8 @@ def format_reliability_table(probs: Sequence[float], labels: Sequence[int | bool
         lines.append(f"| {r['lo']:.1f}–{r['hi']:.1f} | {r['n']} | {r['confidence']:.3f} | {r['accuracy']:.3f} |")
     ece = expected_calibration_error(probs, labels, n_bins)
     lines.append(f"ECE = {ece:.4f} over {sum(r['n'] for r in rows)} values "
-                 f"(a perfectly calibrated predictor would show {ece_noise_floor(probs, n_bins):.4f} on this sample)")
+                 f"(a perfectly calibrated predictor would show {ece_noise_floor(probs, n_bins):.4f} on this sample, "
+                 f"and this ECE or more in {ece_p_value(probs, labels, n_bins):.0%} of draws)")
     return "\n".join(lines)
 
 

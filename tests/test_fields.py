@@ -664,6 +664,17 @@ def test_ece_noise_floor():
     assert small > 0.03 > large
 
 
+def test_ece_p_value_tells_noise_from_miscalibration():
+    from ie.calibration import ece_p_value
+
+    assert ece_p_value([], []) == 1.0
+    probs = [0.9] * 100
+    calibrated = [1] * 90 + [0] * 10
+    overconfident = [1] * 60 + [0] * 40
+    assert ece_p_value(probs, calibrated) > 0.5
+    assert ece_p_value(probs, overconfident) < 0.01
+
+
 def test_city_government_title_counts_whole_city_figures():
     # 政府信息公开 in the title must not swallow the issuer's 政府: 全市 figures are then the issuer's own
     text = ("2022年江南市政府信息公开工作年度报告\n一、总体情况\n"
