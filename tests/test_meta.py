@@ -227,9 +227,13 @@ def test_names_with_common_characters():
 
 
 @pytest.mark.parametrize("title,issuer", [
-    ("2022年江南市政府信息公开工作年度报告", "江南市政府"),  # not 江南市 + 政府信息公开
+    # 江南市 + 政府信息公开 or 江南市政府 + 信息公开: the name as the report writes it elsewhere (readers wrote
+    # the bare place in 14 of 17 such pages), 江南市政府 where a sentence names the body so
+    ("2022年江南市政府信息公开工作年度报告", "江南市"),
+    ("2022年江南市政府信息公开工作年度报告\n江南市政府门户网站", "江南市"),  # a website's name is no body
+    ("2022年江南市政府信息公开工作年度报告\n江南市政府坚持依法公开。", "江南市政府"),
     ("2022年江南市人民政府信息公开工作年度报告", "江南市人民政府"),  # not 江南市人民
-    ("江南市政府信息公开工作2022年度报告", "江南市政府"),
+    ("江南市政府信息公开工作2022年度报告", "江南市"),
     ("2022年江南市交通运输局政府信息公开工作年度报告", "江南市交通运输局"),  # a bureau keeps its name
 ])
 def test_title_keyword_does_not_swallow_the_government(title, issuer):
@@ -584,7 +588,7 @@ def test_farms_numbered_years_and_cited_notices(text, issuer, year):
 @pytest.mark.parametrize("text,issuer,published", [
     # a source and its date after a long run of blanks; a body and a slash date under the title
     ("2019年青川省政府信息公开工作年度报告\n来源:青川省人民政府办公厅          2020-03-31 17:13:25 【字体:\n"
-     "一、总体情况\n无。\n", "青川省政府", "2020-03-31"),
+     "一、总体情况\n无。\n", "青川省", "2020-03-31"),
     ("青川省人民政府2017年政府信息公开工作报告\n青川省政务公开办  2018/3/26\n\n一、概述\n无。\n", "青川省人民政府",
      "2018-03-26"),
     # list markers glued before the title by a web page, and its date glued after it
