@@ -268,7 +268,9 @@ def _part_words(before: str) -> tuple[bool, bool]:
     """Whether the figure after ``before`` (its sentence so far) is a part of a larger one: (其中 / 包括 / 含
     in its own clause, a sentence that opens with 其中 or …发布的信息中 and lists parts: 其中,微信公众号发布信息1205条,…628条)."""
     clause = re.split(r"[,,、::]", before)[-1] if before else ""
-    in_clause = bool(_PART_WORDS.search(clause)) or "其中" in before[-12:]
+    # 其中 earlier in the sentence: the items of its list are parts (…607条,其中开设政务微信1个、公开信息406条,
+    # 开设政务微博1个、公开信息2条)
+    in_clause = bool(_PART_WORDS.search(clause)) or "其中" in before
     return in_clause, before.lstrip().startswith("其中") or _AMONG_WHAT_RE.search(before) is not None
 
 

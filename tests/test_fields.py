@@ -1481,3 +1481,16 @@ def test_a_total_through_the_website_and_other_channels_is_no_website_figure():
     one = text.replace("等公开渠道", "")
     f = fields_for(one, [item(one, "103条", "DISCLOSED_TOTAL", 103, "条", 0.95)])
     assert f["disclosed_website"]["value"] == 103
+
+
+def test_items_of_a_list_after_qizhong_are_parts():
+    # 其中 opens a list whose first item counts accounts: every figure of that comma clause is a part
+    text = ("一、总体情况\n2023年,政府网站公开信息349条,占比36.28%;政务新媒体公开信息607条、占比63.1%,"
+            "其中开设政务微信1个、公开信息406条,开设政务微博1个、公开信息2条。\n")
+    narrative = [item(text, "607条", "DISCLOSED_NEWMEDIA", 607, "条", conf=0.93),
+                 item(text, "406条", "DISCLOSED_NEWMEDIA", 406, "条", conf=0.96),
+                 item(text, "2条", "DISCLOSED_NEWMEDIA", 2, "条", conf=0.97)]
+    rec, norm = record_for(text, narrative)
+    fields, _, _ = merge_fields(rec, norm)
+    assert fields["disclosed_newmedia"]["value"] == 607
+    assert {a["value"] for a in fields["disclosed_newmedia"]["alternatives"]} == {406, 2}
