@@ -484,6 +484,8 @@ _APP_SPLIT = re.compile(
     r"公民申请|结转|其他渠道"
 )
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
+_SEVERAL_CHANNELS = re.compile(r"等(?:(?!微信|微博|[新自]媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径|媒介)"
+                               r"|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)")
 _NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:[新自]媒体)?平台")
 _OTHER_CHANNEL = re.compile(rf"查阅场所|查阅点|信息查阅|{NEWS_OUTLET_WORDS}|公开栏|公示栏|档案馆|图书馆|显示屏|宣传板|宣传单|宣传栏|"
                             r"横幅|展板")
@@ -869,9 +871,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             where = s[sent_start:start]
         if not chans and st.prev_label is None:
             chans = _channels(where, 0)
-        several = re.search(r"等(?:(?!微信|微博|[新自]媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径|媒介)|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)", window) \
-            or CHANNELS_THEN_FORMS.search(window)
-        if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(window):
+        # (in the words the channels came from, since any split: …运用…平台、局微信公众平台等多种途径,…,主动公开政务
+        # 信息150余条; not 通过网站、新媒体等平台公开…196万条,其中:通过政府网站…发布政府信息6000条)
+        said = re.split(r"其中|包括", where)[-1]
+        several = _SEVERAL_CHANNELS.search(said) or CHANNELS_THEN_FORMS.search(said)
+        if several and chans == {"DISCLOSED_NEWMEDIA"} and _NEWMEDIA_LIST.search(said):
             several = None  # 依托微信公众号、视频号等平台…发布各类政务信息100余条: a list of new-media accounts
         if len(chans) == 1 and not several and not _OTHER_CHANNEL.search(where):
             return chans.pop()

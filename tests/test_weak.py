@@ -145,6 +145,13 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("共收到有关政府信息公开的行政复议申请12件。", []),
     # channels summed as 等媒介 make a total, not the new media named among them (round r14)
     ("在政府信息平台、微博、微信等媒介上公开政务信息4287条。", [("4287条", "DISCLOSED_TOTAL")]),
+    # …等多种途径 in an earlier clause of the sentence still makes a total (round r37); a part after 其中 keeps
+    # its own channel (held-out s2-s203)
+    ("运用青河市信息报送平台、局微信公众平台等多种途径,广泛公开政府信息,确保各类信息得到及时公开传递,"
+     "自觉接受社会监督,2020年主动公开政务信息150余条。",
+     [("150余条", "DISCLOSED_TOTAL")]),
+    ("通过政府网站、政务新媒体等平台主动公开各类信息约19.4万条,其中:通过政府网站发布政府信息6000条。",
+     [("19.4万条", "DISCLOSED_TOTAL"), ("6000条", "DISCLOSED_WEBSITE")]),
     # 余/多 before 万 (20余万条) is one quantity with its unit
     ("通过政府网站、报纸、宣传栏等媒介,主动公开政府信息20余万条。", [("20余万条", "DISCLOSED_TOTAL")]),
     # a new-media account listed with boards, leaflets and banners is no new-media figure
