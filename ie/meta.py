@@ -166,7 +166,8 @@ _BYLINE_DATE_RE = re.compile(rf"(?:(?:^|[ \t])(?:时间|日期)|(?<=报告)日�
 # a date on a line of its own in the front matter (under the title of a web page): 2022-01-20 10:30
 _FRONT_DATE_LINE_RE = re.compile(
     rf"^[ \t]*[•·*-]?[ \t]*[((]?[ \t]*(?:时间|日期)?[ \t]*[::]?[ \t]*{_YMD}" r"\s*日?(?:[ \tT]+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"[ \t]*[))]?[ \t]*(?:(?:文章|信息)?(?:来源|作者|浏览|点击|字号|发布)[^\n]*)?$", re.M
+    r"[ \t]*[))]?[ \t]*(?:(?:文章|信息)?(?:来源|作者|浏览|点击|字号|发布)[^\n]*"
+    rf"|[ \t][\u4e00-\u9fff]{{2,30}}(?:{ORG_SUFFIX}))?[ \t]*$", re.M  # or the body: 2024-01-26   某某县人民政府办公室
 )
 # 银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28: the site's name and address, then the page's date
 _SITE_DATE_LINE_RE = re.compile(rf"^[^\n]{{0,30}}(?:网站|网)[ \t]*(?:www\.|https?://)[\w./-]+[ \t]+{_YMD}[ \t]*$", re.M)
@@ -177,8 +178,8 @@ _SOURCE_DATE_RE = re.compile(
     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?(?=[ \t]|$)", re.M)
 # 来源:龙华区市场监管局日期:2019年01月15日: the source and the date glued on one byline
 _SOURCE_GLUED_DATE_RE = re.compile(rf"来源[ \t]*[::][^\n::]{{2,30}}?(?:日期|时间)[ \t]*[::][ \t]*{_YMD}")
-# 2023年政府信息公开工作年度报告 ( 2024-01-31 ): the page's date after the title
-_TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((][ \t]*{_YMD}[ \t]*[))][ \t]*$", re.M)
+# 2023年政府信息公开工作年度报告 ( 2024-01-31 ) or …年度报告 2011-01-28: the page's date after the title
+_TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((]?[ \t]*{_YMD}[ \t]*[))]?[ \t]*$", re.M)
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(r"统计(?:期限|时限|时间|区间)[^。\n]{0,12}?(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
      0.93, "统计期限"),
@@ -806,13 +807,12 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
 
     published: dict | None = None
     pub = _combine(s_dates)
-    if pub is not None:
+    lines = _published_line_candidates(norm, front_end)
+    if pub is not None and not (len(str(pub[0].value)) == 7 and lines and lines[0][0].startswith(str(pub[0].value))):
         published = _emit(norm, pub)
-    else:
-        lines = _published_line_candidates(norm, front_end)
-        if lines:
-            v, s, e, p = lines[0]
-            published = {"value": v, "start": s, "end": e, "confidence": p, "source": "published_line"}
+    elif lines:  # (a signature of year and month, 2014年2月, yields to the page's full date of that month)
+        v, s, e, p = lines[0]
+        published = {"value": v, "start": s, "end": e, "confidence": p, "source": "published_line"}
     pub_year = int(published["value"][:4]) if published is not None else None
 
     year_cands = t_years + _year_candidates(norm, sections, front_end)

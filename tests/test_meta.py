@@ -600,6 +600,14 @@ def test_farms_numbered_years_and_cited_notices(text, issuer, year):
     # the period of the report is no publication date; a verb phrase is no name
     ("2014年度青川省人民政府信息公开工作报告\n  • 报告时间:2014年1月1日至12月31日\n一、概述\n无。\n",
      "青川省人民政府", None),
+    # the date, then the body, on a line under the title; a date after the title on its line (rounds r32, r34)
+    ("青河县政府信息公开工作2023年度报告\n2024-01-26   青河县人民政府办公室\n\n一、总体情况\n无。\n",
+     "青河县", "2024-01-26"),
+    ("2010年青山市青河区青河路街道办事处政府信息公开工作年度报告 2011-01-28\n\n一、概述\n无。\n",
+     "青山市青河区青河路街道办事处", "2011-01-28"),
+    # a compiler's year and month under the title yields to the page's full date of that month
+    ("2013年青山市青河街道办事处政府信息公开年度报告\n发布日期:2014-02-07 00:00:00 文章来源:本网\n"
+     "青山市青河街道办事处\n2014年2月\n引 言\n无。\n", "青山市青河街道办事处", "2014-02-07"),
 ])
 def test_source_lines_and_glued_dates(text, issuer, published):
     meta, original = meta_of(text)
