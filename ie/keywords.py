@@ -451,7 +451,7 @@ _CARRIED_OPENS_CLAUSE = re.compile(r"\s*(?:共|全年)?(?:刊登|刊发|刊载|�
 _RECEIVED_AND_RESOLVED = re.compile(r"(?:接收|收到|受理|接到|接听)(?:(?:并|和|及|、)(?:及时)?(?:回应|答复|办理|回复|处理|解答)"
                                     r"|(?:并|和|及|、)?办结)")
 _RECEIVED_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:受理|接到|接收|收到|接听)(?!并|和|及|、)")
-_RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成)")
+_RESOLVE_OPENS_CLAUSE = re.compile(r"\s*(?:全年|本年度?|共|累计|共计)*\s*(?:答复|回复|办结|解答|办理完成|办理并?(?:答复|回复))")
 _INTERPRETS_OPENS_CLAUSE = re.compile(
     r"\s*(?:全年|共|累计|共计)*\s*(?:解读|图解)了?\s*(?:[《“\"]|[\u4e00-\u9fff]{0,6}?政策(?:性)?文件\s*(?:共计|共)?\s*$)")
 

@@ -79,6 +79,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("34件", "HOTLINE_RECEIVED"), ("34件", "HOTLINE_RESOLVED")]),
     ("2015年共回复在线咨询162条、在线投诉59条。", [("162条", "HOTLINE_RESOLVED"), ("59条", "HOTLINE_RESOLVED")]),
     # the verb opens a long list: 答复 …、…等1700余件; 解读《…》等政策文件 are interpretations
+    # 办理答复 (handled and answered) opening a long list answers what it lists (round r32)
+    ("办理答复中国政府网、微博、“12345”等渠道咨询投诉500余件,办结率100%。",
+     [("500余件", "HOTLINE_RESOLVED"), ("100%", "RESPONSE_RATE")]),
     ("全年答复网站留言、办事咨询系统、12345热线、信访等各渠道来信留言等800余件。",
      [("800余件", "HOTLINE_RESOLVED")]),
     ("通过文字、视频等形式,解读《青山市行政调解规定》等政策文件3份。", [("3份", "INTERPRETATIONS")]),
