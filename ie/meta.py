@@ -62,7 +62,7 @@ def sentence_bounds(text: str, pos: int, *, stop_at_newline: bool = True) -> tup
 
 # names of bodies: a run of CJK characters ending in one of these (longest suffixes first)
 ORG_SUFFIX = (
-    "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|办事处"
+    "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|筹备处|办事处"
     "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|气象部门|部(?![门署])|海关|调查队|馆"
     "|消防救援支队|消防救援大队|救援支队|支队|大队"  # fire-rescue and police detachments publish their own reports
     "|垦殖场|园艺场|农场|林场|牧场|茶场|渔场"  # state farms report like townships (东风垦殖场)
@@ -848,7 +848,7 @@ def _abbreviates(short: str, name: str) -> bool:
     word in ``name`` (青山市|医疗保障局, 青山市|卫生和计划生育委员会): the same last character and the other
     characters in order?"""
     i = next((k for k, ch in enumerate(short) if ch in _LEVEL_CHARS), -1)
-    if i < 0 or not 3 <= len(short) - i <= 5 or short[-1] != name[-1] and not (short[-1] == "委" and name.endswith("委员会")):
+    if i < 0 or not 3 <= len(short) - i <= 6 or short[-1] != name[-1] and not (short[-1] == "委" and name.endswith("委员会")):
         return False  # an abbreviation is short: 人民政府办公室 is no abbreviation of 人民政府政务公开办公室
     level = name.find(short[i]) if i == 0 else (i if name.startswith(short[:i + 1]) else -1)
     if level < 0:
@@ -928,10 +928,14 @@ def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
             longer = [n for n in names if len(n) > len(c.value) and _abbreviates(c.value, n)]
         if len(longer) == 1:
             c.value, c.alias = longer[0], True
-    # a bare place (贵州省) in one title line and its government (贵州省人民政府) in another are one body
+    # a bare place (贵州省) in one title line and its government (贵州省人民政府) in another are one body; so are a
+    # zone and its committee under its places (旅游商贸开发区 and 西安临潼旅游商贸开发区管理委员会)
     for c in cands:
         if c.value[-1:] in _LEVEL_CHARS or c.value.endswith("街道"):
             gov = [n for n in names if n.startswith(c.value) and re.fullmatch(_GOV_OF_PLACE, n[len(c.value):])]
+            if not gov and c.value.endswith(("开发区", "园区", "高新区", "新区", "合作区", "试验区")):
+                gov = [n for n in names if c.value in n
+                       and re.fullmatch(rf"[\u4e00-\u9fff]{{1,8}}?{re.escape(c.value)}(?:管理委员会|管委会)", n)]
             if len(gov) == 1:
                 c.value, c.alias = gov[0], True
     # 龙归镇政府信息公开…年度报告 names the 龙归镇人民政府 of the contact line: the short form votes for the full one

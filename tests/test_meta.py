@@ -903,3 +903,22 @@ def test_a_place_written_twice_before_the_body_counts_once():
     meta, _ = meta_of(text)
     assert meta["issuer"]["value"] == "青山市河西区发展和改革委员会"
     _check_offsets(meta, text)
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a zone's short name in the sentences, its committee under its places in the 现将 sentence (round r33)
+    ("本报告依据《条例》编制。2024年,青河开发区紧密结合实际,积极推进政务公开。现将青山市青河开发区管理委员会"
+     "2024年度政府信息公开工作情况报告如下:\n一、总体情况\n2024年,青河开发区高度重视政府信息公开。\n",
+     "青山市青河开发区管理委员会"),
+    # a preparatory office (筹备处) is a body (round r34)
+    ("2014年青山市青河区东湖街道办事处筹备处政府信息公开工作年度报告\n本报告由青山市青河区东湖街道办事处筹备处编制。\n"
+     "一、概述\n2014年,东湖街道坚持依法公开。\n", "青山市青河区东湖街道办事处筹备处"),
+    # 省机关事务局 abbreviates the compiler's full name 青川省机关事务管理局 (round r35)
+    ("本报告由青川省机关事务管理局根据《条例》的要求编制。\n一、总体情况\n2022年,省机关事务局坚持依法公开。"
+     "省机关事务局认真落实《条例》。\n", "青川省机关事务管理局"),
+])
+def test_issuer_shapes_of_session_19_pages(text, issuer):
+    """Shapes the hand-read pages of 2026-12-04 (nineteenth session) showed, with made-up names."""
+    meta, original = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+    _check_offsets(meta, original)
