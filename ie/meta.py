@@ -69,7 +69,7 @@ ORG_SUFFIX = (
     "|高新区|开发区|经开区|保税区"  # zones report through their committees (临沂高新区)
     "|供销合作社|合作社|联合社|中学|小学|学校|大学|学院"  # public institutions publish them too
 )
-_ORG = rf"[\u4e00-\u9fff]{{1,24}}?(?:{ORG_SUFFIX})"
+_ORG = rf"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{{2,8}}[)）](?=[\u4e00-\u9fff])){{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")
 # words that follow a body name at the start of a report's first sentence
 _VERB_AFTER = (
@@ -99,7 +99,8 @@ _NOT_ORG_RE = re.compile(
     r"|本(?:单位|机关|局|办|部门|级|委|院|报告|年|街道|镇|乡|区|县|厅|中心|部|系统)|^本[市省]|我|现将|报告|根据|关于"
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过|推动|指导|协调|督促|负责|带动|报送|上报|共(?!青团))|时任|在|书记"  # a clause
     r"|了|作为"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…, …办公室作为高新区…): no body name holds 了 or 作为
-    r"|由|是|所有"  # a clause (所有公开信息由局办公室…, 分管办公室的委领导是全委…): no body name holds 由 or 是
+    r"|(?<!自)由|是|所有"  # a clause (所有公开信息由局办公室…, 分管办公室的委领导是全委…): no body name holds 由
+    # (but 自由贸易试验区) or 是
     r"|严格|按照|认真|实现|全[省市区县旗镇乡]$"  # 綦江区严格按照国务院…, 实现全市…: a clause, not a name
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry

@@ -916,6 +916,10 @@ def test_a_place_written_twice_before_the_body_counts_once():
     # 省机关事务局 abbreviates the compiler's full name 青川省机关事务管理局 (round r35)
     ("本报告由青川省机关事务管理局根据《条例》的要求编制。\n一、总体情况\n2022年,省机关事务局坚持依法公开。"
      "省机关事务局认真落实《条例》。\n", "青川省机关事务管理局"),
+    # 自由贸易 holds 由 but is no clause; a name may hold a parenthesised place (round r33)
+    ("来源:\n\n中国(青川)自由贸易试验区青河片区管理委员会2022年政府信息公开工作年度报告\n\n"
+     "根据《条例》等规定,发布本年度报告。\n一、总体情况\n今年以来,我委高度重视。\n",
+     "中国(青川)自由贸易试验区青河片区管理委员会"),
 ])
 def test_issuer_shapes_of_session_19_pages(text, issuer):
     """Shapes the hand-read pages of 2026-12-04 (nineteenth session) showed, with made-up names."""
