@@ -122,6 +122,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("抖音", "DISCLOSED_NEWMEDIA"), ("视频号", "DISCLOSED_NEWMEDIA"), ("头条号", "DISCLOSED_NEWMEDIA"), ("今日头条", "DISCLOSED_NEWMEDIA"),
     ("APP", "DISCLOSED_NEWMEDIA"), ("app", "DISCLOSED_NEWMEDIA"), ("订阅号", "DISCLOSED_NEWMEDIA"),
     ("公众平台", "DISCLOSED_NEWMEDIA"), ("推送", "DISCLOSED_NEWMEDIA"),
+    ("双微", "DISCLOSED_NEWMEDIA"), ("两微", "DISCLOSED_NEWMEDIA"),  # 局“双微”平台: the 微博 and 微信 accounts
     # policy documents
     ("规范性文件", "POLICY_DOCS"), ("规章", "POLICY_DOCS"), ("政策文件", "POLICY_DOCS"),
     ("政策性文件", "POLICY_DOCS"), ("部门文件", "POLICY_DOCS"), ("政府文件", "POLICY_DOCS"),
@@ -489,7 +490,7 @@ _SEVERAL_CHANNELS = re.compile(r"等(?:(?!微信|微博|[新自]媒体|公众|�
 _NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:[新自]媒体)?平台")
 _OTHER_CHANNEL = re.compile(rf"查阅场所|查阅点|信息查阅|{NEWS_OUTLET_WORDS}|公开栏|公示栏|档案馆|图书馆|显示屏|宣传板|宣传单|宣传栏|"
                             r"横幅|展板")
-_QUOTED = re.compile(r"“[^“”]{1,20}”|\"[^\"]{1,20}\"")
+_QUOTED = re.compile(r"“(?![双两]微(?:一端)?”)[^“”]{1,20}”|\"(?![双两]微(?:一端)?\")[^\"]{1,20}\"")  # not “双微”
 _APP_DONE = re.compile(r"(?:答复|办结|回复)[^，,]{0,12}申请")
 _RECEIVED_AND_DONE = re.compile(r"(?:受理|收到|接收)(?:并|和|及|、)?[^，,。]{0,12}?(?:答复|办结|回复)|办理(?:并|和|及|、)?(?:答复|回复)")
 _STRONG_VETO = re.compile(
