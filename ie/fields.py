@@ -1203,7 +1203,7 @@ def _rate_rule_field(it: dict, cal: Calibrator, alternatives: list[dict]) -> dic
 
 _OTHER_CHANNELS = ("DISCLOSED_GAZETTE", "DISCLOSED_NEWMEDIA", "DISCLOSED_TOTAL")
 # another channel with a count, whether or not the model tagged it (通过…微信公众号推送…68余条)
-_OTHER_CHANNEL_COUNT = re.compile(r"(?:微信|微博|公众号|新媒体|客户端|公报|公开栏|频道|抖音|头条号|视频号)[^。;;\n]{0,40}?\d+\s*[余多]?\s*[条篇期件]")
+_OTHER_CHANNEL_COUNT = re.compile(r"(?:微信|微博|公众号|新媒体|客户端|公报|公开栏(?!目)|频道|抖音|头条号|视频号)[^。;;\n]{0,40}?\d+\s*[余多]?\s*[条篇期件]")
 
 
 def _item_not_the_bodys_own(norm: Any, item: dict) -> bool:

@@ -79,6 +79,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("34件", "HOTLINE_RECEIVED"), ("34件", "HOTLINE_RESOLVED")]),
     ("2015年共回复在线咨询162条、在线投诉59条。", [("162条", "HOTLINE_RESOLVED"), ("59条", "HOTLINE_RESOLVED")]),
     # the verb opens a long list: 答复 …、…等1700余件; 解读《…》等政策文件 are interpretations
+    # a website's 公开栏目 (a column) is no notice board (公开栏) beside it (round r32)
+    ("在青河县人民政府网站部门公开栏目中主动公开政务信息21条,微信公众平台45条。",
+     [("21条", "DISCLOSED_WEBSITE"), ("45条", "DISCLOSED_NEWMEDIA")]),
     # “双微” (the 微博 and 微信 accounts together) is new media, quoted or not (round r36)
     ("局“双微”平台共计发布信息1542条。", [("1542条", "DISCLOSED_NEWMEDIA")]),
     ("全年通过两微平台发布信息300条。", [("300条", "DISCLOSED_NEWMEDIA")]),
