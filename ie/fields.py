@@ -758,9 +758,10 @@ def _case_count(noun: str, after_noun: str) -> re.Pattern[str]:
 _REVIEW_NUM = _case_count("行政复议", "(?:案件|案|申请)?")  # 行政复议案3件
 _LAWSUIT_NUM = _case_count("行政诉讼", "(?:案件|案)?")
 # 发生行政复议、行政诉讼案件0件: one zero for both (a combined count above zero says nothing of either)
-_REVIEW_AND_PREFIX = r"行政复议(?:案件|申请)?[、和及与或]\s*(?:提起)?"
+_REVIEW_AND_PREFIX = r"行政复议(?:案件|申请|程序)?[、和及与或]\s*(?:提起|进入)?"
 _REVIEW_AND = re.compile(_REVIEW_AND_PREFIX + r"$")
-_BOTH_ZERO = re.compile(_REVIEW_AND_PREFIX + r"行政诉讼的?(?:案件)?(?:均为|都为|共计|共|均|为)?\s*(?P<num>0|零)\s*(?P<unit>件|起|宗|例|项|次)")
+_BOTH_ZERO = re.compile(_REVIEW_AND_PREFIX + r"行政诉讼(?:程序)?的?(?:案件)?(?:均为|都为|共计|共|均|为)?\s*(?P<num>0|零)\s*"
+                        r"(?P<unit>件|起|宗|例|项|次)")  # also 进入行政复议程序和行政诉讼程序均为0件
 # right 27 times of 27 on this session's hand-read real pages (6 of them held out when first read)
 REVIEW_RULE_CONFIDENCE = 0.92
 _DISCLOSURE_REVIEWS = re.compile(r"(?:信息.{0,4}?公开|依申请|公开申请)[^。\n]{0,20}?(?:复议|诉讼)")
@@ -791,9 +792,10 @@ def review_litigation_candidates(norm: Any, key: str) -> list[_Mention]:
         clause = re.split(r"[,，;；]", before)[-1]
         if "review_litigation" not in ranges and not _ABOUT_DISCLOSURE.search(before) \
                 and not _DISCLOSURE_REVIEWS.search(text, max(0, ss - 60), ss) \
-                and not (before.lstrip().startswith("其中") and _ABOUT_DISCLOSURE.search(text, max(0, ss - 120), ss)):
+                and not (before.lstrip().startswith(("其中", "申请人"))
+                         and _ABOUT_DISCLOSURE.search(text, max(0, ss - 120), ss)):
             continue  # (the sentence before may name the topic: 因信息公开引起的行政复议案件9件。行政诉讼案件3件;
-            # 受理依申请公开17件,…。其中发生行政复议、行政诉讼案件0件)
+            # 受理依申请公开17件,…。其中发生行政复议、行政诉讼案件0件; …申请15件。申请人…提出行政诉讼2件)
         if re.search(r"审理|复议机关", clause[-12:]):
             continue  # 审理政府信息公开行政复议案件7起: reviews it heard as the reviewing body, not reviews of it
         if _OTHER_YEAR_BEFORE.search(clause) or (hasattr(norm, "is_corrupted")

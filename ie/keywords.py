@@ -481,7 +481,8 @@ _VERB_RECEIVED = re.compile(r"受理|收到|接收|接到|接听|接待|登记")
 _TOTAL_WORD = re.compile(r"\s*[,，、;；]?\s*(?:总计|合计|共计|总共|两者合计|以上合计)\s*(?:共|为|达)?\s*")
 _DISCLOSED_LABELS = frozenset({"DISCLOSED_TOTAL", "DISCLOSED_WEBSITE", "DISCLOSED_NEWMEDIA", "DISCLOSED_GAZETTE"})
 _APP_SPLIT = re.compile(
-    r"(?:网上|网络|邮寄|信函|当面|现场|传真|线上|线下|电子邮件|网站)(?:申请|受理|提交)|自然人|法人(?:或其他组织)?申请|"
+    # (not the last of a list of channels: 通过区政府网站和信函受理…申请15件 names them all)
+    r"(?<![和及与、])(?:网上|网络|邮寄|信函|当面|现场|传真|线上|线下|电子邮件|网站)(?:申请|受理|提交)|自然人|法人(?:或其他组织)?申请|"
     r"公民申请|结转|其他渠道"
 )
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"

@@ -1359,6 +1359,9 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     ("本局共收到针对本部门有关政府信息公开事务的行政复议案0件,行政诉讼案1件。", 0, 1),
     ("已办理的3件均无法提供。其中,发生1起有关政府信息公开的行政复议案件,尚未审结。", 1, None),
     ("因政府信息公开被申请行政复议数量0件,被申请行政诉讼数量0件。", 0, 0),  # 数量 before the count (round r14)
+    # 程序 after each noun; the applicant (申请人) after a sentence on applications (round r38, r39)
+    ("共受理政府信息依申请公开0件,进入行政复议程序和行政诉讼程序均为0件。", 0, 0),
+    ("通过网站和信函受理依申请公开申请15件,按期办结15件。申请人就回复内容提出行政诉讼2件,判决均维持。", None, 2),
 ])
 def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):
     text = f"青山县2025年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"

@@ -79,6 +79,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("34件", "HOTLINE_RECEIVED"), ("34件", "HOTLINE_RESOLVED")]),
     ("2015年共回复在线咨询162条、在线投诉59条。", [("162条", "HOTLINE_RESOLVED"), ("59条", "HOTLINE_RESOLVED")]),
     # the verb opens a long list: 答复 …、…等1700余件; 解读《…》等政策文件 are interpretations
+    # applications received through all the channels listed are no split by channel (round r39)
+    ("通过区政府网站和信函受理依申请公开申请15件,按期办结15件。", [("15件", "APPLICATIONS")]),
     # a website's 公开栏目 (a column) is no notice board (公开栏) beside it (round r32)
     ("在青河县人民政府网站部门公开栏目中主动公开政务信息21条,微信公众平台45条。",
      [("21条", "DISCLOSED_WEBSITE"), ("45条", "DISCLOSED_NEWMEDIA")]),
