@@ -920,6 +920,9 @@ def test_a_place_written_twice_before_the_body_counts_once():
     ("来源:\n\n中国(青川)自由贸易试验区青河片区管理委员会2022年政府信息公开工作年度报告\n\n"
      "根据《条例》等规定,发布本年度报告。\n一、总体情况\n今年以来,我委高度重视。\n",
      "中国(青川)自由贸易试验区青河片区管理委员会"),
+    # a verb before a short name (规范市民政局政府信息公开工作) is no part of it (round r40)
+    ("一、总体情况\n(一)加强组织领导。明确由局办公室牵头。\n(二)健全工作制度。制订《青山市民政局政府信息公开指南》,"
+     "规范市民政局政府信息公开工作。如有疑问,请与青山市民政局办公室联系。\n", "青山市民政局"),
 ])
 def test_issuer_shapes_of_session_19_pages(text, issuer):
     """Shapes the hand-read pages of 2026-12-04 (nineteenth session) showed, with made-up names."""
