@@ -382,12 +382,19 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
                                         or _BRIEFING_AFTER.match(text, end) is not None)
 
 
-def counts_other_things(text: str, end: int) -> bool:
+def counts_other_things(text: str, start: int, end: int) -> bool:
     """Does the word right after a quantity ending at ``end`` make it a count of bodies, channels or other
-    things (``30个部门``, ``97个政务新媒体``, ``6个类别``), which labels.md leaves ``O``?"""
+    things (``30个部门``, ``97个政务新媒体``, ``6个类别``), or the word before it one of accounts or columns
+    (``政务新媒体账号141个``), which labels.md leaves ``O``?"""
     after = text[end:end + 12]
     return (_RIGHT_O.match(after) is not None
-            or text[end - 1:end] in ("个", "家", "所") and _RIGHT_O_AFTER_GE.match(after) is not None)
+            or text[end - 1:end] in ("个", "家", "所") and _RIGHT_O_AFTER_GE.match(after) is not None
+            or text[end - 1:end] in ("个", "家") and _ACCOUNTS_BEFORE.search(text, max(0, start - 12), start) is not None)
+
+
+# 建设政务新媒体账号141个, 开设政务微信1个: the count of a kind of account or column, in 个 after it
+_ACCOUNTS_BEFORE = re.compile(r"(?:账号|帐号|账户|公众号|客户端|头条号|视频号|抖音号|小程序|子站|栏目|专栏|新媒体|微信|微博)"
+                              r"(?:总数|数量|数)?(?:共计|共|合计|总计)?(?:达到|达|为|有)?\s*$")
 
 
 # Phrases right after a quantity that name the fact for 举办12场新闻发布会-style sentences.
@@ -658,7 +665,7 @@ def _is_quantity(s: str, m: re.Match) -> bool:
         return False  # 八部分组成
     if num[0] in _CN and unit == "个":
         return False  # 两个确立, 三个满意
-    return not counts_other_things(s, end) and not inside_a_name(s, start, end) and not counts_annual_reports(s, start) \
+    return not counts_other_things(s, start, end) and not inside_a_name(s, start, end) and not counts_annual_reports(s, start) \
         and not rate_of_service_matters(s, start, end)
 
 

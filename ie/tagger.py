@@ -99,7 +99,7 @@ def _never_a_fact(text: str, start: int, end: int) -> bool:
         rate_of_service_matters,
     )
 
-    return (is_rhetorical_count(text, start, end) or counts_other_things(text, end) or inside_a_name(text, start, end)
+    return (is_rhetorical_count(text, start, end) or counts_other_things(text, start, end) or inside_a_name(text, start, end)
             or counts_annual_reports(text, start) or counts_copies(text, start, end)
             or rate_of_service_matters(text, start, end))
 

@@ -431,10 +431,14 @@ def test_counts_of_channels_and_bodies_are_never_facts() -> None:
     from ie.keywords import counts_other_things
     from ie.tagger import _never_a_fact
 
-    text = "组织97个政务新媒体转载信息1200条,覆盖30个部门;微信公众号推送信息97个。"
-    assert counts_other_things(text, text.index("97个") + 3)
-    assert counts_other_things(text, text.index("30个") + 3)
-    assert not counts_other_things(text, text.index("1200条") + 5)
+    def counts(needle: str, nth: int = 0) -> bool:
+        start = text.index(needle) if nth == 0 else text.rindex(needle)
+        return counts_other_things(text, start, start + len(needle))
+
+    text = ("组织97个政务新媒体转载信息1200条,覆盖30个部门;微信公众号推送信息97个。"
+            "建设政务新媒体账号141个,发布信息23813条。")
+    assert counts("97个") and counts("30个") and not counts("1200条")
+    assert counts("141个") and not counts("23813条")  # the count of accounts comes after their name
     end = text.rindex("97个") + 3
     assert not _never_a_fact(text, end - 3, end)  # 推送信息97个。: items
 
