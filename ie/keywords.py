@@ -25,7 +25,7 @@ import logging
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import jieba
@@ -493,6 +493,11 @@ _APP_SPLIT = re.compile(
     r"公民申请|结转|其他渠道"
 )
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
+# a sentence that opens with the channel it speaks of (2023年,通过市政府门户网站主动公开…); a figure's clause that
+# states a total; kinds of items listed before a channel's own figure
+_CHANNEL_OPENS = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?\s*[,，]?\s*)?[\u4e00-\u9fff]{0,16}?(?:通过|在|依托|利用)")
+_TOTAL_MARKERS = re.compile(r"共|总计|合计|累计|全年|总量")
+_KINDS_OF_DOCS = frozenset({"POLICY_DOCS", "INTERPRETATIONS"})
 _SEVERAL_CHANNELS = re.compile(r"等(?:(?!微信|微博|[新自]媒体|公众|抖音|头条|客户端)[^,，。]){0,4}?(?:渠道|平台|方式|载体|途径|媒介)"
                                r"|多渠道|各类渠道|其他(?:形式|渠道|方式|途径)")
 _NEWMEDIA_LIST = re.compile(rf"{_NM}(?:[、和及与]{_NM})+等(?:[新自]媒体)?平台")
@@ -621,6 +626,7 @@ class _Sentence:
     dt_seen: bool = False
     produced: bool = False          # a figure of information made or obtained (制作、获取的政府信息1971条) came before
     running: str | None = None      # the label of a running total that the year's 新增 figure follows
+    seen: set = field(default_factory=set)  # the labels (None for O) given so far in the sentence
     proactive_part: bool = False    # the figure before counts on-request disclosures; a 其中主动公开 part follows
 
 
@@ -880,6 +886,11 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
             where = s[sent_start:start]
         if not chans and st.prev_label is None:
             chans = _channels(where, 0)
+        elif not chans and st.prev_label in _KINDS_OF_DOCS and st.seen <= {*_KINDS_OF_DOCS, None} \
+                and _CHANNEL_OPENS.match(where) and not _TOTAL_MARKERS.search(clause) and not _PARTS.search(where):
+            # 通过某某市人民政府网站主动公开…文件3件,发布信息15266条: the channel that opens the sentence carries
+            # the list after kinds of items too (not 全年共公开…300条, a total; not the parts after 其中)
+            chans = _channels(where, 0)
         # (in the words the channels came from, since any split: …运用…平台、局微信公众平台等多种途径,…,主动公开政务
         # 信息150余条; not 通过网站、新媒体等平台公开…196万条,其中:通过政府网站…发布政府信息6000条)
         said = re.split(r"其中|包括", where)[-1]
@@ -960,6 +971,7 @@ def weak_label(text: str) -> list[dict]:
         prev_end = m.end()
         st.prev_any = True
         st.prev_label = lab
+        st.seen.add(lab)
         if lab is None:
             continue
         unit = m["unit"] or ""

@@ -79,6 +79,12 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("34件", "HOTLINE_RECEIVED"), ("34件", "HOTLINE_RESOLVED")]),
     ("2015年共回复在线咨询162条、在线投诉59条。", [("162条", "HOTLINE_RESOLVED"), ("59条", "HOTLINE_RESOLVED")]),
     # the verb opens a long list: 答复 …、…等1700余件; 解读《…》等政策文件 are interpretations
+    # the channel that opens a sentence carries its list past a kind of document (round r39), not a total and not
+    # the parts after 其中
+    ("2024年,青河市人民政府办公室通过青河市人民政府网站主动公开市政府文件3件,发布信息15266条,"
+     "通过微信公众号发布信息251条。",
+     [("3件", "POLICY_DOCS"), ("15266条", "DISCLOSED_WEBSITE"), ("251条", "DISCLOSED_NEWMEDIA")]),
+    ("通过门户网站公开规范性文件5件,全年共公开政府信息300条。", [("5件", "POLICY_DOCS"), ("300条", "DISCLOSED_TOTAL")]),
     # applications received through all the channels listed are no split by channel (round r39)
     ("通过区政府网站和信函受理依申请公开申请15件,按期办结15件。", [("15件", "APPLICATIONS")]),
     # a website's 公开栏目 (a column) is no notice board (公开栏) beside it (round r32)
