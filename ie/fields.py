@@ -755,13 +755,13 @@ def _case_count(noun: str, after_noun: str) -> re.Pattern[str]:
                       rf"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)(?:[^,，。;；\d]{{0,14}}?的)?\s*{noun}")
 
 
-_REVIEW_NUM = _case_count("行政复议", "(?:案件|案|申请)?")  # 行政复议案3件
+_REVIEW_NUM = _case_count("行政复议", "(?:案件|案|申请|件)?")  # 行政复议案3件, 收到行政复议件1件
 _LAWSUIT_NUM = _case_count("行政诉讼", "(?:案件|案)?")
 # 发生行政复议、行政诉讼案件0件: one zero for both (a combined count above zero says nothing of either)
 _REVIEW_AND_PREFIX = r"行政复议(?:案件|申请|程序)?[、和及与或]\s*(?:提起|进入)?"
 _REVIEW_AND = re.compile(_REVIEW_AND_PREFIX + r"$")
-_BOTH_ZERO = re.compile(_REVIEW_AND_PREFIX + r"行政诉讼(?:程序)?的?(?:案件)?(?:均为|都为|共计|共|均|为)?\s*(?P<num>0|零)\s*"
-                        r"(?P<unit>件|起|宗|例|项|次)")  # also 进入行政复议程序和行政诉讼程序均为0件
+_BOTH_ZERO = re.compile(_REVIEW_AND_PREFIX + r"(?:行政)?诉讼(?:程序)?的?(?:案件)?(?:均为|都为|共计|共|均|为)?\s*(?P<num>0|零)\s*"
+                        r"(?P<unit>件|起|宗|例|项|次)")  # also 进入行政复议程序和行政诉讼程序均为0件, 行政复议、诉讼0件
 # right 27 times of 27 on this session's hand-read real pages (6 of them held out when first read)
 REVIEW_RULE_CONFIDENCE = 0.92
 _DISCLOSURE_REVIEWS = re.compile(r"(?:信息.{0,4}?公开|依申请|公开申请)[^。\n]{0,20}?(?:复议|诉讼)")

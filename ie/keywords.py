@@ -397,6 +397,8 @@ _ACCOUNTS_BEFORE = re.compile(r"(?:账号|帐号|账户|公众号|客户端|头�
                               r"(?:总数|数量|数)?(?:共计|共|合计|总计)?(?:达到|达|为|有)?\s*$")
 
 
+# 1次全县政务公开具体负责人培训: a training named after the count and the words that say who was trained
+_TRAINING_NAMED_AFTER = re.compile(r"[^,，。;；、:：\d]{0,16}?培训(?:班|会)?(?=[,，。;；、]|$)")
 # Phrases right after a quantity that name the fact for 举办12场新闻发布会-style sentences.
 _RIGHT_KW: list[tuple[str, str]] = [
     ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("新闻发布", "PRESS_EVENTS"),
@@ -492,6 +494,8 @@ _APP_SPLIT = re.compile(
     r"(?<![和及与、])(?:网上|网络|邮寄|信函|当面|现场|传真|线上|线下|电子邮件|网站)(?:申请|受理|提交)|自然人|法人(?:或其他组织)?申请|"
     r"公民申请|结转|其他渠道"
 )
+# 收到网上申请、信件邮寄等形式的依申请公开件37件: the channels listed are all of them, no split
+_ALL_CHANNELS_LISTED = re.compile(r"、[^,，。;；]{0,12}?等(?:各种|多种)?(?:形式|方式|渠道|途径)")
 _NM = r"(?:政务)?(?:微信公众号|微信|微博|视频号|抖音号?|快手|头条号|公众号|客户端|APP|小程序)"
 # a sentence that opens with the channel it speaks of (2023年,通过市政府门户网站主动公开…); a figure's clause that
 # states a total; kinds of items listed before a channel's own figure
@@ -738,6 +742,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
                 break
             if nearest is None or nearest[3] == "RESOLVE" or dist > 4:
                 return lab
+    if unit in ("次", "期", "场") and (nearest is None or dist > 4) and _TRAINING_NAMED_AFTER.match(s, end):
+        return "TRAINING"  # 组织1次全县政务公开具体负责人培训: the training named after a long modifier
     if unit in ("条", "件", "个", "次", "人次", "条次", "件次") and _REQUESTS_NAMED_AFTER.match(right) \
             and "申请" not in right[:6]:
         # 对群众在我委门户网站提出的327条业务咨询与意见建议作出了回复: the requests are named after the figure;
@@ -825,7 +831,7 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return None
     if lab in ("APPLICATIONS", "TRAINING", "HOTLINE_RECEIVED") and unit and unit not in COUNT_UNITS:
         return None
-    if lab == "APPLICATIONS" and (_APP_SPLIT.search(clause)
+    if lab == "APPLICATIONS" and (_APP_SPLIT.search(clause) and not _ALL_CHANNELS_LISTED.search(clause)
                                   or (_APP_DONE.search(clause) and not _RECEIVED_AND_DONE.search(clause))):
         return None  # applications split by channel or applicant, carried over, or answered: O
         # (but 受理并办结…申请23件 counts what came in too: labels.md, 受理 counts are applications)

@@ -1361,6 +1361,8 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     ("因政府信息公开被申请行政复议数量0件,被申请行政诉讼数量0件。", 0, 0),  # 数量 before the count (round r14)
     # 程序 after each noun; the applicant (申请人) after a sentence on applications (round r38, r39)
     ("共受理政府信息依申请公开0件,进入行政复议程序和行政诉讼程序均为0件。", 0, 0),
+    ("因政府信息公开收到行政复议件1件,已审结。", 1, None),  # 复议件 (round r41)
+    ("2023年,本镇未收到政府信息公开申请,因政府信息公开引起的行政复议、诉讼0件。", 0, 0),  # 诉讼 alone (r43)
     ("通过网站和信函受理依申请公开申请15件,按期办结15件。申请人就回复内容提出行政诉讼2件,判决均维持。", None, 2),
 ])
 def test_review_and_lawsuit_counts_in_the_prose(sentence, reviews, lawsuits):

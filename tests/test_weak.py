@@ -86,6 +86,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
      [("3件", "POLICY_DOCS"), ("15266条", "DISCLOSED_WEBSITE"), ("251条", "DISCLOSED_NEWMEDIA")]),
     ("通过门户网站公开规范性文件5件,全年共公开政府信息300条。", [("5件", "POLICY_DOCS"), ("300条", "DISCLOSED_TOTAL")]),
     # applications received through all the channels listed are no split by channel (round r39)
+    ("2022年共收到网上申请、信件邮寄等形式的依申请公开件37件,按时序办理36件。", [("37件", "APPLICATIONS")]),
+    # a training named after the count and a long modifier (round r43)
+    ("组织1次全县政务公开具体负责人培训,不断提高工作质量。", [("1次", "TRAINING")]),
     ("通过区政府网站和信函受理依申请公开申请15件,按期办结15件。", [("15件", "APPLICATIONS")]),
     # a website's 公开栏目 (a column) is no notice board (公开栏) beside it (round r32)
     ("在青河县人民政府网站部门公开栏目中主动公开政务信息21条,微信公众平台45条。",
