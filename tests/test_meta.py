@@ -183,6 +183,9 @@ def test_year_first_title_and_chinese_numeral_date():
     assert meta["year"]["value"] == 2023
     assert meta["published"]["value"] == "2024-01-15"
     assert text[meta["published"]["start"]:meta["published"]["end"]] == "二〇二四年一月十五日"
+    # a letter O for 〇 (round r41)
+    meta, text = meta_of(text.replace("二〇二四年", "二O二四年"))
+    assert meta["published"]["value"] == "2024-01-15"
 
 
 def test_traditional_title_maps_to_simplified_value():
