@@ -104,6 +104,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("主动公开", "DISCLOSED_TOTAL"), ("公开政府信息", "DISCLOSED_TOTAL"), ("公开信息", "DISCLOSED_TOTAL"),
     ("发布信息", "DISCLOSED_TOTAL"), ("公布信息", "DISCLOSED_TOTAL"), ("政府信息", "DISCLOSED_TOTAL"), ("政务信息", "DISCLOSED_TOTAL"),
     ("各类信息", "DISCLOSED_TOTAL"), ("公开各类", "DISCLOSED_TOTAL"), ("信息总数", "DISCLOSED_TOTAL"),
+    ("信息发布总数", "DISCLOSED_TOTAL"), ("解读信息发布总数", "INTERPRETATIONS"),  # 全年信息发布总数534条
     ("共公开", "DISCLOSED_TOTAL"), ("发布各类", "DISCLOSED_TOTAL"), ("工作信息", "DISCLOSED_TOTAL"),
     ("各项信息", "DISCLOSED_TOTAL"),
     # website

@@ -87,6 +87,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("通过门户网站公开规范性文件5件,全年共公开政府信息300条。", [("5件", "POLICY_DOCS"), ("300条", "DISCLOSED_TOTAL")]),
     # applications received through all the channels listed are no split by channel (round r39)
     ("2022年共收到网上申请、信件邮寄等形式的依申请公开件37件,按时序办理36件。", [("37件", "APPLICATIONS")]),
+    # 信息发布总数 (the number of information releases) is the total (round r42)
+    ("推进政务管理规范化,全年信息发布总数534条,其中,概况类信息更新3条。", [("534条", "DISCLOSED_TOTAL")]),
+    ("解读信息发布总数5条。", [("5条", "INTERPRETATIONS")]),
     # a training named after the count and a long modifier (round r43)
     ("组织1次全县政务公开具体负责人培训,不断提高工作质量。", [("1次", "TRAINING")]),
     ("通过区政府网站和信函受理依申请公开申请15件,按期办结15件。", [("15件", "APPLICATIONS")]),
