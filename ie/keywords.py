@@ -335,8 +335,9 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
     * rates of reviews, deputies' proposals or website surveys for a response rate; proposals, and opinions
       given in a consultation (开展意见征集22期,收到意见建议10条), for requests;
     * applications: the on-request class of the information made (制作…依申请公开信息459条) or of the documents
-      or items a figure before counts (发文96件,其中…依申请公开0件), a split by applicant or channel (其中自然人申请
-      89件; 公民个人提出申请62件,占比96.88%; 以组织名义提交的申请有2件)."""
+      or items a figure before counts (发文96件,其中…依申请公开0件), information released as on-request information
+      (作为依申请公开信息数为0条), a split by applicant or channel (其中自然人申请89件; 公民个人提出申请62件,
+      占比96.88%; 以组织名义提交的申请有2件)."""
     sent = max((text.rfind(c, 0, start) for c in "。\n"), default=-1) + 1
     if label in _DISCLOSED_LABELS and _NEW_ADDED_AFTER.match(text, end):
         return True  # 共主动公开政府信息615条,今年新增94条: a running total
@@ -375,6 +376,8 @@ def label_vetoed(label: str, text: str, start: int, end: int) -> bool:
             return True  # (not after a semicolon: 主动公开信息759条,其中…;依申请公开信息30条 is a statement of its own)
         if _IN_THE_NAME_OF.search(clause):
             return True
+        if "作为依申请公开" in clause:
+            return True  # 作为依申请公开信息数为0条: the class of information released on request, not applications
         if _APPLICANT_OR_CHANNEL.search(clause) and (_SHARE_AFTER.match(text, end)
                                                       or _SPLIT_BEFORE.search(text, sent, start)
                                                       or _APPLICANT_FIGURE.search(text, sent, start - len(clause))):

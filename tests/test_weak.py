@@ -354,6 +354,10 @@ def test_policy_briefings_are_no_press_events() -> None:
     made = "共制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条。全年依申请公开政府信息18件。"
     i, j = made.index("459条"), made.index("18件")
     assert label_vetoed("APPLICATIONS", made, i, i + 4) and not label_vetoed("APPLICATIONS", made, j, j + 3)
+    # information released as on-request information is no application (round r46)
+    released = "主动公开信息数为312条,作为依申请公开信息数为0条,不予公开信息数为0条。收到依申请公开0件。"
+    i, j = released.index("0条"), released.index("0件")
+    assert label_vetoed("APPLICATIONS", released, i, i + 2) and not label_vetoed("APPLICATIONS", released, j, j + 2)
     apps = ("共计64件。其中,通过信函提交申请的6件,占比9.38%。公民个人提出申请62件,占比96.88%;法人或其他组织提出申请3件。"
             "2023年,共收到自然人申请5件,均按规定办理。")
     for figure, vetoed in (("6件", True), ("62件", True), ("5件", False)):  # 5件: a whole named by its applicants
