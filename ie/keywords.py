@@ -869,6 +869,8 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return "APPLICATIONS"  # 本单位接到依申请公开方面的诉求3件: requests for disclosure
     if lab == "HOTLINE_RECEIVED" and _RESOLVE_OPENS_CLAUSE.match(_long_clause(s, sent_start, start)):
         return "HOTLINE_RESOLVED"  # 全年答复网站留言、…、信访等各渠道来信留言等N件: a long list
+    if lab in ("POLICY_DOCS", "INTERPRETATIONS") and unit in ("场", "场次") and re.search(r"发布会|新闻发布", clause):
+        return "PRESS_EVENTS"  # 召开新闻发布会解读政策文件4场次: events, counted in 场
     if lab == "POLICY_DOCS" and _INTERPRETS_OPENS_CLAUSE.match(clause):
         return "INTERPRETATIONS"  # 解读《某某规定》等政策文件3份: the documents interpreted
     if lab == "DISCLOSED_TOTAL" and any(h[3] == "APPLICATIONS" and h[0] >= clause_start for h in hits):

@@ -87,6 +87,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("通过门户网站公开规范性文件5件,全年共公开政府信息300条。", [("5件", "POLICY_DOCS"), ("300条", "DISCLOSED_TOTAL")]),
     # applications received through all the channels listed are no split by channel (round r39)
     ("2022年共收到网上申请、信件邮寄等形式的依申请公开件37件,按时序办理36件。", [("37件", "APPLICATIONS")]),
+    # press conferences that interpreted documents, counted in 场次, are press events (round r44)
+    ("2024年,市人民政府召开新闻发布会解读政策文件4场次。", [("4场次", "PRESS_EVENTS")]),
     # 信息发布总数 (the number of information releases) is the total (round r42)
     ("推进政务管理规范化,全年信息发布总数534条,其中,概况类信息更新3条。", [("534条", "DISCLOSED_TOTAL")]),
     ("解读信息发布总数5条。", [("5条", "INTERPRETATIONS")]),
