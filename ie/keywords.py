@@ -428,8 +428,9 @@ _CATEGORY_WORDS = frozenset({"动态", "公示", "公告", "通知公告"})
 # the next item of a list with its own figure (政务动态40条,通知公告14条), not a clause that goes on (…85条,对…进行解读)
 _NEXT_ITEM_WITH_FIGURE = re.compile(r"[、,，;；][^,，。;；\d]{0,12}\d")
 # 区政府门户网站发布政务动态类消息3231条, 微信公众号发布政务动态85条: one kind of item through a named channel
-_CHANNEL_VERB_KIND = re.compile(r"(?:网站|网|平台|公众号|微博|专栏)(?:上)?(?:发布|公开|更新|公布)了?"
-                                r"(?:[\u4e00-\u9fff]{1,8}类(?:消息|信息)|[\u4e00-\u9fff]{0,4}(?:动态|公示|公告))\s*$")
+_CHANNEL_VERB_KIND = re.compile(r"(?:网站|网|平台|公众号|微博|专栏)(?:“[^“”]{1,12}”)?(?:上)?(?:发布|公开|更新|公布)了?"
+                                r"(?:[\u4e00-\u9fff]{1,8}类(?:消息|信息)|[\u4e00-\u9fff]{0,4}(?:动态|公示|公告)"
+                                r"(?:(?:及|和|等)(?:其他|相关)?信息)?)\s*$")  # (公众号“某某”发布工作动态及信息290余条)
 _ASIDE = re.compile(r"\([^()]{1,15}\)")  # a parenthesised aside before the number (除公文发布外)
 _URL_ASIDE = re.compile(r"\((?:https?://|www\.)[^()\s]{3,100}\)")
 # a long aside that lists what a figure holds, right before it: …信息(包括:天气预报、预警信号)共1631条
@@ -439,7 +440,8 @@ _EXAMPLES_OF_INFO = re.compile(r"(?:等(?:方面|类)?的?(?:(?:政府)?信息|�
 _YEAR_LIST_OF_INFO = re.compile(r"^\s*(?:全年|本年度?|今年)(?:共|累计|共计)?(?:主动)?(?:公开|发布)了?[^,，。;；]*、[^,，。;；]*"
                                 r"等(?:相关|各类)?信息\s*(?:共计|共|合计)?\s*$")
 _EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$"
-                                    r"|、[^,，。;；、]{1,12}等\s*(?:共计|共|合计)\s*$")  # …、政府采购、公益事业建设事项等共计80余条
+                                    r"|、[^,，。;；、]{1,12}等\s*(?:共计|共|合计)?\s*$")  # …、政府采购、公益事业建设事项等共计80余条
+# (also …、人事任免、工作动态等100余条)
 # a disclosure verb right before a figure of 信息 (累计公开186条信息, 发布了各类1200条信息)
 _DISCLOSED_BEFORE = re.compile(r"(?:公开|发布)了?\s*(?:各类)?\s*(?:共计|共|累计|合计)?\s*$")
 # 主动公开 followed by a list of examples (at least two 、): the list is what was disclosed

@@ -87,6 +87,12 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("通过门户网站公开规范性文件5件,全年共公开政府信息300条。", [("5件", "POLICY_DOCS"), ("300条", "DISCLOSED_TOTAL")]),
     # applications received through all the channels listed are no split by channel (round r39)
     ("2022年共收到网上申请、信件邮寄等形式的依申请公开件37件,按时序办理36件。", [("37件", "APPLICATIONS")]),
+    # one kind of item through a named account (its name quoted), and examples of information listed before 等N条
+    # through a named channel (round r48)
+    ("2021年通过县政府网站公开发布政务信息7条,通过单位微信公众号“青河文旅”发布工作动态及信息290余条。",
+     [("7条", "DISCLOSED_WEBSITE"), ("290余条", "DISCLOSED_NEWMEDIA")]),
+    ("通过政府网站信息公开平台主动公开机构信息、政策文件、规划计划、人事任免、工作动态等100余条。",
+     [("100余条", "DISCLOSED_WEBSITE")]),
     # press conferences that interpreted documents, counted in 场次, are press events (round r44)
     ("2024年,市人民政府召开新闻发布会解读政策文件4场次。", [("4场次", "PRESS_EVENTS")]),
     # 信息发布总数 (the number of information releases) is the total (round r42)
