@@ -608,6 +608,9 @@ def test_farms_numbered_years_and_cited_notices(text, issuer, year):
      "青河县", "2024-01-26"),
     ("2010年青山市青河区青河路街道办事处政府信息公开工作年度报告 2011-01-28\n\n一、概述\n无。\n",
      "青山市青河区青河路街道办事处", "2011-01-28"),
+    # a document's 成文日期 beside the page's 发布日期 (a metadata table): the 发布日期 (round r48)
+    ("青河县审计局2021年政府信息公开工作年度报告\n主 题 词 | 审计局 年度报告 | 成文日期 | 2022-01-21 00:00 |\n"
+     "文 号 | 〔〕号 | 发布日期 | 2022-01-27 19:48 |\n一、总体情况\n无。\n", "青河县审计局", "2022-01-27"),
     # a compiler's year and month under the title yields to the page's full date of that month
     ("2013年青山市青河街道办事处政府信息公开年度报告\n发布日期:2014-02-07 00:00:00 文章来源:本网\n"
      "青山市青河街道办事处\n2014年2月\n引 言\n无。\n", "青山市青河街道办事处", "2014-02-07"),
