@@ -102,7 +102,9 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         "APPLICATIONS", APPLICATION_UNITS, ("applications.new_received.total", "statistics_pre2019.requests_received"),
         not_about=re.compile(r"政务服务|服务事项|服务大厅|服务中心|窗口|办件|审批|行政许可|热线|信访"),
         related=("applications.new_received.total+applications.carried_over_in.total",
-                 "applications.total_processed.total")),
+                 "applications.total_processed.total"),
+        # 共收到依申请公开57件 before 全年共办理依申请公开55件: the count received, where both are given
+        prefer=re.compile(r"收到|受理|新收|接收|接到")),
     # requests are never counted in issues or sessions (征集并公布调查意见6期)
     "hotline_received": FieldSpec("HOTLINE_RECEIVED", REQUEST_UNITS, not_about=_SERVICE_MATTERS,
                                   never_units=frozenset({"期", "场"})),

@@ -1393,6 +1393,16 @@ def test_applications_handled_and_answered_are_received():
     assert fields["applications_received"]["value"] == 7
 
 
+def test_applications_received_before_applications_handled():
+    """共收到依申请公开57件 and 全年共办理依申请公开55件: both are application counts (labels.md), the field is the
+    count received (round r49)."""
+    text = ("青山市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开\n"
+            "2022年,市政府办公室共收到依申请公开57件以及2021年转办依申请公开2件。市政府办公室全年共办理依申请公开55件。\n")
+    fields = fields_for(text, [item(text, "57件", "APPLICATIONS", 57, "件", 0.97),
+                               item(text, "55件", "APPLICATIONS", 55, "件", 0.98)])
+    assert fields["applications_received"]["value"] == 57
+
+
 def test_reader_agreement_lowers_a_field_with_rival_values():
     """The reader-agreement map: the same calibrated confidence means less when the field's alternatives hold
     another value (readers often want null there), and the map keeps probabilities inside (0, 1)."""
