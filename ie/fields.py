@@ -258,7 +258,10 @@ def _scope(norm: Any, ostart: int, issuer: str | None, year: int | None) -> tupl
     if year is not None and years and years[-1] != year:
         year_ok = False
         notes.append(f"sentence speaks of {years[-1]}")
-    elif (other := _OTHER_YEAR_WORDS.search(before)) and not _THIS_YEAR_AFTER.search(before, other.end()):
+    elif (other := _OTHER_YEAR_WORDS.search(before)) and not _THIS_YEAR_AFTER.search(before, other.end()) \
+            and not (year is not None
+                     and re.search(rf"[,,;;][^,,;;]*{year}\s*年(?!底)[^,,;;]*$", before[other.end():])):
+        # (…累计…1323条,其中2014年主动公开…130条: the reporting year, named as a number, brings it back too)
         # 到2017年底,累计…3247条,其中,本年度新增…275条: the figure's own words bring it back to the year
         year_ok = False
         notes.append("sentence speaks of another period")

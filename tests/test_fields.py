@@ -1393,6 +1393,16 @@ def test_applications_handled_and_answered_are_received():
     assert fields["applications_received"]["value"] == 7
 
 
+def test_the_reporting_year_named_after_a_running_total_is_the_years_figure():
+    """到2014年底累计…1323条,其中2014年主动公开…130条: the reporting year named as a number brings the part back to
+    the year, as 本年度 does (round r51)."""
+    text = ("青山区发展和改革局2014年政府信息公开工作年度报告\n一、概述\n"
+            "到2014年底累计共主动公开政府信息1323条,其中2014年主动公开政府信息130条。\n")
+    fields = fields_for(text, [item(text, "1323条", "DISCLOSED_TOTAL", 1323, "条", 0.9),
+                               item(text, "130条", "DISCLOSED_TOTAL", 130, "条", 0.9)])
+    assert fields["disclosed_total"]["value"] == 130
+
+
 def test_applications_received_before_applications_handled():
     """共收到依申请公开57件 and 全年共办理依申请公开55件: both are application counts (labels.md), the field is the
     count received (round r49)."""

@@ -853,6 +853,8 @@ def test_a_verb_ending_like_a_body_is_no_name() -> None:
     # a verb before a short name (规范市民政局政府信息公开工作) is no part of it (round r40)
     ("一、总体情况\n(一)加强组织领导。明确由局办公室牵头。\n(二)健全工作制度。制订《青山市民政局政府信息公开指南》,"
      "规范市民政局政府信息公开工作。如有疑问,请与青山市民政局办公室联系。\n", "青山市民政局"),
+    ("本报告由青山市青山区卫生和计划生育委员会编制。\n一、概述\n(一)在门户网站上建立了青山区卫生计生委的政府信息公开"
+     "专栏,集中展示青山区卫生计生委主动公开的政府信息。\n", "青山市青山区卫生和计划生育委员会"),  # 集中展示 (round r51)
 ])
 def test_issuer_shapes_of_held_out_pages(text, issuer):
     """Shapes the hand-read pages of 2026-12-04 (the fourth session and, from the zone's committee on, the
