@@ -440,8 +440,7 @@ _EXAMPLES_OF_INFO = re.compile(r"(?:等(?:方面|类)?的?(?:(?:政府)?信息|�
 _YEAR_LIST_OF_INFO = re.compile(r"^\s*(?:全年|本年度?|今年)(?:共|累计|共计)?(?:主动)?(?:公开|发布)了?[^,，。;；]*、[^,，。;；]*"
                                 r"等(?:相关|各类)?信息\s*(?:共计|共|合计)?\s*$")
 _EXAMPLES_OF_INFO_WIDE = re.compile(r"等(?:方面|类)?[^,，。;；]{0,10}?的?(?:政府)?信息\s*(?:共计|共|合计)?\s*$"
-                                    r"|、[^,，。;；、]{1,12}等\s*(?:共计|共|合计)?\s*$")  # …、政府采购、公益事业建设事项等共计80余条
-# (also …、人事任免、工作动态等100余条)
+                                    r"|、[^,，。;；、]{1,12}等\s*(?:共计|共|合计)?\s*$")  # …、公益事业建设事项等共计80余条, …、工作动态等100余条
 # a disclosure verb right before a figure of 信息 (累计公开186条信息, 发布了各类1200条信息)
 _DISCLOSED_BEFORE = re.compile(r"(?:公开|发布)了?\s*(?:各类)?\s*(?:共计|共|累计|合计)?\s*$")
 # 主动公开 followed by a list of examples (at least two 、): the list is what was disclosed

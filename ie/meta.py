@@ -100,8 +100,8 @@ _NOT_ORG_RE = re.compile(
     r"|^(?:按照|依照|依据|结合|围绕|通过|经过|推动|指导|协调|督促|负责|带动|报送|上报|共(?!青团))|时任|在|书记"  # a clause
     r"|^(?:规范|完善|健全|提高|提升|保障|促进|制定|制订|建立|明确|集中|展示)"  # 规范市民政局…工作: a verb's object
     r"|了|作为"  # a verb phrase (及时调整了理县…, 有效地推进了全旗…, …办公室作为高新区…): no body name holds 了 or 作为
-    r"|(?<!自)由|是|所有"  # a clause (所有公开信息由局办公室…, 分管办公室的委领导是全委…): no body name holds 由
-    # (but 自由贸易试验区) or 是
+    # a clause (所有公开信息由局办公室…, 分管办公室的委领导是全委…): no body name holds 由 (but 自由贸易试验区) or 是
+    r"|(?<!自)由|是|所有"
     r"|严格|按照|认真|实现|全[省市区县旗镇乡]$"  # 綦江区严格按照国务院…, 实现全市…: a clause, not a name
     r"|各(?:部门|单位|乡镇|区|县|市|街道|级|委办)"  # a list of bodies (市政府各部门和各区政府)
     r"|(?:干|全|内|局|本|东|西|南|北|中|外|支|总|各|基层|俱乐)部$|部署$"  # words in 部 that name no ministry
@@ -761,11 +761,14 @@ def _published_line_candidates(norm: _NormLike, front_end: int) -> list[tuple[st
     # priors from the hand-checked pages (session 9): 发布日期 lines were right 56 times of 56, bare date lines
     # under the title 21 of 21, 更新日期 lines 1 of 1; the old priors (0.85 / 0.7 / 0.75) were under-confident
     # (a document's 成文日期 beside the page's 发布日期 is when it was written: the 发布日期 wins)
+    def prior(m: re.Match) -> float:
+        return 0.8 if m.group("upd") else 0.9 if m.group("made") else 0.95
+
     for m in _PUB_LINE_RE.finditer(norm.text):
-        add(m, 0.8 if m.group("upd") else 0.9 if m.group("made") else 0.95, False)
+        add(m, prior(m), False)
     if not out:
         for m in _PUB_LINE_RE.finditer(norm.original):
-            add(m, 0.8 if m.group("upd") else 0.9 if m.group("made") else 0.95, True)
+            add(m, prior(m), True)
     # a document's 生成日期/更新日期 alone does not hide the page's byline date (公文生成日期:2023-01-06 above the
     # title, 时间:2023-01-11 under it): the byline, at its higher prior, wins
     if all(c[3] < 0.9 for c in out):
@@ -812,8 +815,9 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
 
     published: dict | None = None
     pub = _combine(s_dates)
-    lines = _published_line_candidates(norm, front_end)
-    if pub is not None and not (len(str(pub[0].value)) == 7 and lines and lines[0][0].startswith(str(pub[0].value))):
+    month_only = pub is not None and len(str(pub[0].value)) == 7  # a signature of year and month: 2014年2月
+    lines = _published_line_candidates(norm, front_end) if pub is None or month_only else []
+    if pub is not None and not (month_only and lines and lines[0][0].startswith(str(pub[0].value))):
         published = _emit(norm, pub)
     elif lines:  # (a signature of year and month, 2014年2月, yields to the page's full date of that month)
         v, s, e, p = lines[0]
