@@ -130,6 +130,10 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
             split = (lab, sp[1])  # 其中A 5件、B 3件: the next part of the same list
             continue
         split = None
+        split_figures = _figures_split_by_next_sentence(text, out, s)
+        if lab in split_figures and text[s:sp[1]] not in split_figures[lab]:
+            split = (lab, sp[1])  # 发布活动191场,领导出席25人次。其中,疫情防控发布会151场
+            continue
         prev = out[-1] if out else None
         if prev is not None and prev[2] == lab and s - prev[1] < 200 and _first_part(text, prev[1], s):
             if lab == "DISCLOSED_TOTAL" and _made_or_obtained(text, prev[0]):
@@ -143,6 +147,31 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
             continue
         out.append(sp)
     return out
+
+
+_SENTENCE_OPENING_PART_RE = re.compile(r"\s*其中")
+
+
+def _figures_split_by_next_sentence(text: str, kept: list[tuple], start: int) -> dict[str, set[str]]:
+    """The figures (label → texts) a sentence opening with 其中 splits, for a figure at ``start`` in it.
+
+    After a sentence of one figure (…54条。其中…) the split is that figure's, which ``_first_part`` handles.
+    After a sentence of several figures, tagged or not (全年共举办191场发布活动,领导出席25人次。其中,疫情防控发布
+    会151场; 网站公开信息754条,新媒体2808条,其他方式54条。其中,微信公众号1205条、门户网站1014条), the split is of
+    everything the sentence listed, and a part with the label of one of its tagged figures states that fact
+    again (labels.md: 发布会191场, 其中疫情防控151场 → only 191场).  The same figure written again
+    (…网站发布信息5469条…。其中通过网站发布信息5469条,专栏2620条…) restates it before its own parts, and stays."""
+    here = max(text.rfind(c, 0, start) for c in _SENTENCE_END_CHARS)
+    if here < 0 or not _SENTENCE_OPENING_PART_RE.match(text, here + 1):
+        return {}
+    before = max(text.rfind(c, 0, here) for c in _SENTENCE_END_CHARS) + 1
+    tagged = [sp for sp in kept if before <= sp[0] < here]
+    if not tagged or (len(tagged) == 1 and not _DIGIT_RE.search(text, tagged[0][1], here)):
+        return {}
+    figures: dict[str, set[str]] = {}
+    for sp in tagged:
+        figures.setdefault(sp[2], set()).add(text[sp[0]:sp[1]])
+    return figures
 
 
 def _made_or_obtained(text: str, start: int) -> bool:

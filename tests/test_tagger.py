@@ -235,10 +235,18 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
         == ["19场"]
     assert run("共举行新闻发布会19场,围绕重点工作解读政策。其中,疫情防控发布会累计举行15场,及时发布。",
                [("19场", "PRESS_EVENTS"), ("15场", "PRESS_EVENTS")]) == ["19场"]
-    # 其中 after a sentence that ends with another figure splits what the sentence listed: nothing dropped
+    # 其中 after a sentence of several figures splits everything it listed: a part with the label of one of them
+    # states that fact again (each channel's own figure), whatever its place in the list; another label stays
     listed = "通过网站公开信息75条,通过新媒体公开信息280条,通过其他方式公开5条。其中,微信公众号发布120条、门户网站101条。"
     assert run(listed, [("75条", "DISCLOSED_WEBSITE"), ("280条", "DISCLOSED_NEWMEDIA"), ("120条", "DISCLOSED_NEWMEDIA"),
-                        ("101条", "DISCLOSED_WEBSITE")]) == ["75条", "280条", "120条", "101条"]
+                        ("101条", "DISCLOSED_WEBSITE")]) == ["75条", "280条"]
+    # labels.md's own example with an untagged figure between the total and the sentence opening with 其中
+    assert run("全年共举办191场新闻发布活动,领导出席发布会共计25人次。其中,疫情防控发布会累计举行151场,全年受理申请8件。",
+               [("191场", "PRESS_EVENTS"), ("151场", "PRESS_EVENTS"), ("8件", "APPLICATIONS")]) == ["191场", "8件"]
+    # the same figure written again after 其中 restates it before its own parts: it stays, its parts go
+    again = "网站发布信息5469条,新闻媒体公开1600余条。其中通过网站发布信息5469条,专栏发布信息2620条。"
+    assert run(again, [("5469条", "DISCLOSED_WEBSITE"), ("1600余条", "PRESS_EVENTS"), ("5469条", "DISCLOSED_WEBSITE"),
+                       ("2620条", "DISCLOSED_WEBSITE")]) == ["5469条", "1600余条", "5469条"]
     assert run("收到申请24件,其中网上申请11件、信函申请9件。办结率100%。",
                [("24件", "APPLICATIONS"), ("11件", "APPLICATIONS"), ("9件", "APPLICATIONS"), ("100%", "RESPONSE_RATE")]) \
         == ["24件", "100%"]
