@@ -65,6 +65,7 @@ ORG_SUFFIX = (
     "人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|街道办事处|管理委员会|委员会|管委会|筹备处|办事处"
     "|办公室|办公厅|管理局|行政审批局|局|厅|街道|中心|署|院|委|办|镇|乡|产业园|园区|科技城|科学城|气象部门|部(?![门署])|海关|调查队|馆"
     "|消防救援支队|消防救援大队|救援支队|支队|大队"  # fire-rescue and police detachments publish their own reports
+    "|中心支行|支行|分行"  # branches of the central bank (中国人民银行青山市中心支行)
     "|垦殖场|园艺场|农场|林场|牧场|茶场|渔场"  # state farms report like townships (东风垦殖场)
     "|高新区|开发区|经开区|保税区"  # zones report through their committees (临沂高新区)
     "|供销合作社|合作社|联合社|中学|小学|学校|大学|学院"  # public institutions publish them too
@@ -180,8 +181,8 @@ _SITE_DATE_LINE_RE = re.compile(rf"^[^\n]{{0,30}}(?:网站|网)[ \t]*(?:www\.|ht
 _SOURCE_DATE_RE = re.compile(
     rf"(?:(?:信息)?来源[ \t]*[::][ \t]*[^\s\d::]{{2,30}}|^[ \t]*[\u4e00-\u9fff]{{2,20}}(?:{ORG_SUFFIX}))[ \t]+{_YMD}"
     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?(?=[ \t]|$)", re.M)
-# 来源:龙华区市场监管局日期:2019年01月15日: the source and the date glued on one byline
-_SOURCE_GLUED_DATE_RE = re.compile(rf"来源[ \t]*[::][^\n::]{{2,30}}?(?:日期|时间)[ \t]*[::][ \t]*{_YMD}")
+# 来源:龙华区市场监管局日期:2019年01月15日: the source and the date glued on one byline (also an empty source: 来源:时间:…)
+_SOURCE_GLUED_DATE_RE = re.compile(rf"来源[ \t]*[::][^\n::]{{0,30}}?(?:日期|时间)[ \t]*[::][ \t]*{_YMD}")
 # 2023年政府信息公开工作年度报告 ( 2024-01-31 ) or …年度报告 2011-01-28: the page's date after the title
 _TITLE_DATE_RE = re.compile(rf"(?:报告|年报)[ \t]*[((]?[ \t]*{_YMD}[ \t]*[))]?[ \t]*$", re.M)
 _YEAR_PHRASES: list[tuple[re.Pattern[str], float, str]] = [

@@ -131,7 +131,7 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
             continue
         split = None
         split_figures = _figures_split_by_next_sentence(text, out, s)
-        if lab in split_figures and text[s:sp[1]] not in split_figures[lab]:
+        if lab in split_figures and _figure_value(text[s:sp[1]]) not in split_figures[lab]:
             split = (lab, sp[1])  # 发布活动191场,领导出席25人次。其中,疫情防控发布会151场
             continue
         prev = out[-1] if out else None
@@ -152,15 +152,20 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
 _SENTENCE_OPENING_PART_RE = re.compile(r"\s*其中")
 
 
-def _figures_split_by_next_sentence(text: str, kept: list[tuple], start: int) -> dict[str, set[str]]:
-    """The figures (label → texts) a sentence opening with 其中 splits, for a figure at ``start`` in it.
+def _figure_value(span: str) -> float | None:
+    return parse_quantity(span).value
+
+
+def _figures_split_by_next_sentence(text: str, kept: list[tuple], start: int) -> dict[str, set[float | None]]:
+    """The figures (label → values) a sentence opening with 其中 splits, for a figure at ``start`` in it.
 
     After a sentence of one figure (…54条。其中…) the split is that figure's, which ``_first_part`` handles.
     After a sentence of several figures, tagged or not (全年共举办191场发布活动,领导出席25人次。其中,疫情防控发布
     会151场; 网站公开信息754条,新媒体2808条,其他方式54条。其中,微信公众号1205条、门户网站1014条), the split is of
     everything the sentence listed, and a part with the label of one of its tagged figures states that fact
     again (labels.md: 发布会191场, 其中疫情防控151场 → only 191场).  The same figure written again
-    (…网站发布信息5469条…。其中通过网站发布信息5469条,专栏2620条…) restates it before its own parts, and stays."""
+    (…网站发布信息5469条…。其中通过网站发布信息5469条,专栏2620条…; 2.1万余条 … 2.1万条) restates it before its own
+    parts, and stays."""
     here = max(text.rfind(c, 0, start) for c in _SENTENCE_END_CHARS)
     if here < 0 or not _SENTENCE_OPENING_PART_RE.match(text, here + 1):
         return {}
@@ -168,9 +173,9 @@ def _figures_split_by_next_sentence(text: str, kept: list[tuple], start: int) ->
     tagged = [sp for sp in kept if before <= sp[0] < here]
     if not tagged or (len(tagged) == 1 and not _DIGIT_RE.search(text, tagged[0][1], here)):
         return {}
-    figures: dict[str, set[str]] = {}
+    figures: dict[str, set[float | None]] = {}
     for sp in tagged:
-        figures.setdefault(sp[2], set()).add(text[sp[0]:sp[1]])
+        figures.setdefault(sp[2], set()).add(_figure_value(text[sp[0]:sp[1]]))
     return figures
 
 

@@ -270,6 +270,11 @@ def test_source_and_date_glued_on_one_byline():
                          "打印\n一、概述\n2018年我局认真贯彻落实条例。\n")
     assert meta["published"]["value"] == "2019-01-15"
     assert text[meta["published"]["start"]:meta["published"]["end"]] == "2019年01月15"
+    # a byline whose source is left empty (round r53)
+    meta, text = meta_of("青山市人民政府办公室2022年政府信息公开工作年度报告\n\n投稿:abc  来源:时间:2023年01月30日\n\n"
+                         "一、总体情况\n本年报所列数据统计期限为2022年1月1日至2022年12月31日。\n")
+    assert meta["published"]["value"] == "2023-01-30"
+    assert text[meta["published"]["start"]:meta["published"]["end"]] == "2023年01月30"
 
 
 @pytest.mark.parametrize("prefix", ["娱乐官网", "某某体育平台", "www.example-bet.com", "- ", "http://abc.cc/",
@@ -635,6 +640,9 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     # a detachment is a body; its title may wrap before the year
     ("青河区消防救援支队\n政府信息公开工作2025年度报告\n一、总体情况\n2025年,青河区消防救援支队深入贯彻落实《条例》。\n",
      "青河区消防救援支队", 2025),
+    # a branch of the central bank: 中心支行, not 中心 (round r53)
+    ("一、总体情况\n2019年,中国人民银行青山市中心支行主动公开信息10401条,收到政府信息公开申请2件。\n",
+     "中国人民银行青山市中心支行", 2019),
     # the same for a first sentence that names the department alone
     ("根据《条例》要求,现将林业局2018年度政府信息公开工作报告公布如下。\n一、概述\n无。\n二、主动公开政府信息情况\n"
      "青山县林业局累计主动公开政府信息280条。\n", "青山县林业局", 2018),

@@ -247,6 +247,9 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
     again = "网站发布信息5469条,新闻媒体公开1600余条。其中通过网站发布信息5469条,专栏发布信息2620条。"
     assert run(again, [("5469条", "DISCLOSED_WEBSITE"), ("1600余条", "PRESS_EVENTS"), ("5469条", "DISCLOSED_WEBSITE"),
                        ("2620条", "DISCLOSED_WEBSITE")]) == ["5469条", "1600余条", "5469条"]
+    again = "网站公开信息2.1万余条,新媒体公开信息1.5万余条。其中,网站主动公开政府信息2.1万条,同比增加500余条。"
+    assert run(again, [("2.1万余条", "DISCLOSED_WEBSITE"), ("1.5万余条", "DISCLOSED_NEWMEDIA"), ("2.1万条", "DISCLOSED_WEBSITE")]) \
+        == ["2.1万余条", "1.5万余条", "2.1万条"]
     assert run("收到申请24件,其中网上申请11件、信函申请9件。办结率100%。",
                [("24件", "APPLICATIONS"), ("11件", "APPLICATIONS"), ("9件", "APPLICATIONS"), ("100%", "RESPONSE_RATE")]) \
         == ["24件", "100%"]
