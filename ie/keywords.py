@@ -190,14 +190,15 @@ _KW = sorted(KEYWORDS, key=lambda kv: -len(kv[0]))
 # The word after the unit: these make the count one of other things.
 _RIGHT_O = re.compile(
     r"^(?:个|家|所)?(?:部门|单位|乡镇|街道|村|社区|科室|成员单位|(?:镇|县|区|市)(?!政府|委|级|民)|领域|类|大类|方面|方式|渠道|途径|措施|举措|"
-    r"账号|平台|网站|(?:子|一级|二级|三级)?栏目|制度|项目|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
+    r"账号|平台|网站|(?:子|一级|二级|三级)?栏目|制度|项目|(?:公交)?线路|字|万字|元|万元|年|月|日|号|岁|%|倍|小时|分钟|个工作日|工作日|名委员|"
     r"部分|章|节|款|(?:地方|行业|团体|国家)?标准(?!化)|"
     r"(?:工作)?(?:领导小组(?:会议)?|局务会|党组会|办公会|常务会))"  # 召开1次局务会: meetings are no fact
 )
-# After N个: a kind of channel or place; the count is of accounts or places (开通97个政务新媒体), not items.
+# After N个: a kind of channel or place; the count is of accounts or places (开通97个政务新媒体), not items; a place
+# may be named by what is done there (设立了1个信息申请受理点: no application).
 _RIGHT_O_AFTER_GE = re.compile(
-    r"(?:政务新媒体|新媒体|政务微博|微博|微信|公众号|客户端|政务号|抖音|头条号|专栏|专题|板块|子站|网页|页面|窗口|"
-    r"服务点|查阅点|公开点|场所)"
+    r"(?:政务新媒体|新媒体|政务微博|微博|微信|公众号|客户端|政务号|抖音|头条号|专栏|专题|板块|子站|网页|页面|"
+    r"[\u4e00-\u9fff]{0,6}?(?:窗口|服务点|查阅点|公开点|受理点|查阅室|阅览室|场所))"
 )
 
 
@@ -825,7 +826,9 @@ def _base_label(s: str, m: re.Match, win_start: int, sent_start: int, st: _Sente
         return "APPLICATIONS"  # 依申请公开信息办理数39件, 依申请信息公开办理有69件: applications handled
     if lab == "RESOLVE":
         ctx = s[max(0, sent_start - 60):start]
-        if _HOTLINE_TOPIC.search(ctx) and "申请" not in s[sent_start:start]:
+        topics = list(_HOTLINE_TOPIC.finditer(ctx))
+        # (…掌握实际诉求…。共接收政府信息公开申请633件;上年结转23件。全年共办结606件: the applications are nearer)
+        if topics and "申请" not in ctx[topics[-1].end():] and "申请" not in s[sent_start:start]:
             # 接收并回应群众咨询共计92件次: one figure for both verbs counts what came in
             if _RECEIVED_AND_RESOLVED.search(window):
                 return "HOTLINE_RECEIVED"

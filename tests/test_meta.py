@@ -640,6 +640,9 @@ def test_source_lines_and_glued_dates(text, issuer, published):
     # a detachment is a body; its title may wrap before the year
     ("青河区消防救援支队\n政府信息公开工作2025年度报告\n一、总体情况\n2025年,青河区消防救援支队深入贯彻落实《条例》。\n",
      "青河区消防救援支队", 2025),
+    # no title: the year every sentence opens with, also before 通过 or as 年内 (round r55)
+    ("一、总体情况\n(一)主动公开。2021年度通过政务网主动公开信息数240余条。\n(二)依申请公开。2021年内,青河街道共办理"
+     "4件政府信息公开申请。\n", "青河街道", 2021),
     # a branch of the central bank: 中心支行, not 中心 (round r53)
     ("一、总体情况\n2019年,中国人民银行青山市中心支行主动公开信息10401条,收到政府信息公开申请2件。\n",
      "中国人民银行青山市中心支行", 2019),

@@ -270,6 +270,9 @@ def test_labels_from_left_context(text: str, expected: list[tuple[str, str]]) ->
     # a number inside a document title or a policy's nickname names something, it counts nothing
     "全年采用图文等形式解读了《2025年青山市10件惠企实事》。",
     "广泛宣传解读“创业富民30条”等政策。",
+    # places named by what is done there, and bus lines, are counted, not applications or items (round r55)
+    "安排了2名工作人员负责信息公开工作,设立了1个信息申请受理点和1个公共查阅点。",
+    "每月推出重点政策专题解读,覆盖市区248条公交线路。",
 ])
 def test_negatives_stay_untagged(text: str) -> None:
     assert weak_label(text) == []
@@ -550,3 +553,17 @@ def test_a_kind_of_event_between_the_figure_and_its_name() -> None:
     """召开3场专题新闻发布会, 12场例行新闻发布会: 专题/例行 between the figure and the event's name."""
     assert labels("2021年我局共召开3场专题新闻发布会。") == [("3场", "PRESS_EVENTS")]
     assert labels("全年举行12场例行新闻发布会。") == [("12场", "PRESS_EVENTS")]
+
+
+def test_applications_handled_after_a_clause_about_requests_are_no_hotline_figure() -> None:
+    """labels.md: counts of applications 办结 are O. A word about requests (诉求) a sentence earlier does not make
+    the 办结 figure after the applications received a hotline figure (round r55)."""
+    from ie.keywords import weak_label
+
+    text = ("(二)依申请公开方面。加强与申请人沟通交流,精准掌握实际诉求,提高办理质量。2024年,全区共接收政府信息公开申请"
+            "633件,同比上升4.6%;上年结转23件。全年共办结606件,另有50件结转下年度继续办理。")
+    got = [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)]
+    assert got == [("633件", "APPLICATIONS")]
+    # …while requests just before the figure still make it resolved
+    text = "畅通群众诉求渠道,全年共办结群众来信606件。"
+    assert [(text[s["start"]:s["end"]], s["label"]) for s in weak_label(text)] == [("606件", "HOTLINE_RESOLVED")]
