@@ -108,7 +108,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("共公开", "DISCLOSED_TOTAL"), ("发布各类", "DISCLOSED_TOTAL"), ("工作信息", "DISCLOSED_TOTAL"),
     ("各项信息", "DISCLOSED_TOTAL"),
     # website
-    ("门户网站", "DISCLOSED_WEBSITE"), ("网站", "DISCLOSED_WEBSITE"), ("政府网", "DISCLOSED_WEBSITE"),
+    ("门户网站", "DISCLOSED_WEBSITE"), ("门户网", "DISCLOSED_WEBSITE"), ("网站", "DISCLOSED_WEBSITE"), ("政府网", "DISCLOSED_WEBSITE"),
     ("公开专栏", "DISCLOSED_WEBSITE"), ("公开平台", "DISCLOSED_WEBSITE"), ("网络平台", "DISCLOSED_WEBSITE"),
     ("信息公开网", "DISCLOSED_WEBSITE"), ("公开目录", "DISCLOSED_WEBSITE"), ("政务网", "DISCLOSED_WEBSITE"),
     ("信息公开系统", "DISCLOSED_WEBSITE"), ("首都之窗", "DISCLOSED_WEBSITE"),  # the Beijing government portal

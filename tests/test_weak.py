@@ -32,6 +32,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("全年出版政府公报两期。", [("两期", "DISCLOSED_GAZETTE")]),
     ("收到政府信息公开申请一千二百件。", [("一千二百件", "APPLICATIONS")]),
     ("全年发布信息2.5万条，历年累计主动公开政府信息12万条。", [("2.5万条", "DISCLOSED_TOTAL")]),
+    # 门户网 without 站 is the website too (round r56)
+    ("截至2022年12月31日,我局在门户网发布信息共计251条,微信公众号发布信息58条。",
+     [("251条", "DISCLOSED_WEBSITE"), ("58条", "DISCLOSED_NEWMEDIA")]),
     ("官方微博发布信息293条、微信公众号推送信息820条。",
      [("293条", "DISCLOSED_NEWMEDIA"), ("820条", "DISCLOSED_NEWMEDIA")]),
     ("规章13件（含新制定5件），行政规范性文件6件。", [("13件", "POLICY_DOCS"), ("6件", "POLICY_DOCS")]),
