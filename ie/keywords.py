@@ -101,7 +101,8 @@ COUNT_UNITS = set("件条次场期篇个份册项部家批宗起例则封本种"
 OTHER_BULLETINS = ("统计公报", "分析公报", "状况公报", "行业公报", "结果公报", "水资源公报", "发展公报")
 KEYWORDS: list[tuple[str, str]] = [
     # disclosure totals
-    ("主动公开", "DISCLOSED_TOTAL"), ("公开政府信息", "DISCLOSED_TOTAL"), ("公开信息", "DISCLOSED_TOTAL"),
+    ("主动公开", "DISCLOSED_TOTAL"), ("主动公示", "DISCLOSED_TOTAL"), ("公开政府信息", "DISCLOSED_TOTAL"),
+    ("公开信息", "DISCLOSED_TOTAL"),
     ("发布信息", "DISCLOSED_TOTAL"), ("公布信息", "DISCLOSED_TOTAL"), ("政府信息", "DISCLOSED_TOTAL"), ("政务信息", "DISCLOSED_TOTAL"),
     ("各类信息", "DISCLOSED_TOTAL"), ("公开各类", "DISCLOSED_TOTAL"), ("信息总数", "DISCLOSED_TOTAL"),
     ("信息发布总数", "DISCLOSED_TOTAL"), ("解读信息发布总数", "INTERPRETATIONS"),  # 全年信息发布总数534条
@@ -132,6 +133,7 @@ KEYWORDS: list[tuple[str, str]] = [
     ("政策类", "POLICY_DOCS"), ("政府办文件", "POLICY_DOCS"),
     # interpretations
     ("解读", "INTERPRETATIONS"), ("图解", "INTERPRETATIONS"), ("一图读懂", "INTERPRETATIONS"),
+    ("政策解读文件", "INTERPRETATIONS"),  # 发布政策解读文件10篇: interpretations, not the documents they explain
     # press events
     ("新闻发布会", "PRESS_EVENTS"), ("发布会", "PRESS_EVENTS"), ("吹风会", "PRESS_EVENTS"),
     ("访谈", "PRESS_EVENTS"), ("开放日", "PRESS_EVENTS"), ("开放周", "PRESS_EVENTS"), ("开放月", "PRESS_EVENTS"),

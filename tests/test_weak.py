@@ -32,6 +32,9 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("全年出版政府公报两期。", [("两期", "DISCLOSED_GAZETTE")]),
     ("收到政府信息公开申请一千二百件。", [("一千二百件", "APPLICATIONS")]),
     ("全年发布信息2.5万条，历年累计主动公开政府信息12万条。", [("2.5万条", "DISCLOSED_TOTAL")]),
+    # 主动公示 is a disclosure verb; 政策解读文件 are interpretations, not documents (round r58)
+    ("2024年,我局共主动公示84条信息。", [("84条", "DISCLOSED_TOTAL")]),
+    ("全年发布政策解读文件10篇,其中制作图文解读5篇。", [("10篇", "INTERPRETATIONS")]),
     # 门户网 without 站 is the website too (round r56)
     ("截至2022年12月31日,我局在门户网发布信息共计251条,微信公众号发布信息58条。",
      [("251条", "DISCLOSED_WEBSITE"), ("58条", "DISCLOSED_NEWMEDIA")]),
