@@ -123,19 +123,20 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
     A split into channels (通过公开平台公开信息677条,其中政府网站387条、微信服务号290条) is the other case:
     when the parts carry two or more channel labels, the figure split is the total and every part stays."""
     out: list[tuple] = []
-    split: tuple[str, int] | None = None  # (label of the figure being split, end of the last part dropped)
+    split: tuple[set[str], int] | None = None  # (labels of the parts being dropped, end of the last one)
     for i, sp in enumerate(spans):
         s, lab = sp[0], sp[2]
-        if split is not None and split[0] == lab and _LIST_GAP_RE.fullmatch(text, split[1], s):
-            split = (lab, sp[1])  # 其中A 5件、B 3件: the next part of the same list
+        if split is not None and lab in split[0] and _LIST_GAP_RE.fullmatch(text, split[1], s):
+            split = (split[0], sp[1])  # 其中A 5件、B 3件: the next part of the same list
             continue
         split = None
         split_figures = _figures_split_by_next_sentence(text, out, s)
         if lab in split_figures and _figure_value(text[s:sp[1]]) not in split_figures[lab]:
-            split = (lab, sp[1])  # 发布活动191场,领导出席25人次。其中,疫情防控发布会151场
+            split = ({lab}, sp[1])  # 发布活动191场,领导出席25人次。其中,疫情防控发布会151场
             continue
         prev = out[-1] if out else None
-        if prev is not None and prev[2] == lab and s - prev[1] < 200 and _first_part(text, prev[1], s):
+        if prev is not None and lab in _SAME_FACT_PARTS.get(prev[2], {prev[2]}) and s - prev[1] < 200 \
+                and _first_part(text, prev[1], s):
             if lab == "DISCLOSED_TOTAL" and _made_or_obtained(text, prev[0]):
                 out[-1] = sp  # 共制作政府信息3021条,其中主动公开信息1027条: the part is the disclosure figure
                 continue
@@ -143,10 +144,15 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
                 out[-1] = (*prev[:2], "DISCLOSED_TOTAL", *prev[3:])  # the channels of one total
                 out.append(sp)
                 continue
-            split = (lab, sp[1])
+            split = (_SAME_FACT_PARTS.get(prev[2], {prev[2]}), sp[1])
             continue
         out.append(sp)
     return out
+
+
+# the labels a part of a figure may carry and still state its fact: requests handled, split by channel, are requests
+# handled, whatever the model calls a part (共办理网民留言1993件,其中,办理12345热线1925件,市长信箱31件: round r60)
+_SAME_FACT_PARTS = {"HOTLINE_RESOLVED": {"HOTLINE_RESOLVED", "HOTLINE_RECEIVED"}}
 
 
 _SENTENCE_OPENING_PART_RE = re.compile(r"\s*其中")
@@ -200,12 +206,21 @@ def _first_part(text: str, prev_end: int, start: int) -> bool:
     """Is the figure at ``start`` the first figure of a 其中/包括/含 split of the figure ending at ``prev_end``
     (in the same sentence, or in the next one when that opens with 其中)?"""
     m = _PART_AFTER_RE.match(text, prev_end)
-    if m and not _DIGIT_RE.search(text, m.end(), start) and not _has_break(text, prev_end, start, allow_first=True):
+    if m and not _figure_digits(text, m.end(), start) and not _has_break(text, prev_end, start, allow_first=True):
         return True
     # the next sentence opens with 其中 and the figure was the last of its own sentence (…54条。其中: the split
     # may be of everything the sentence listed, not of the figure before)
     m = _SENTENCE_OPENS_WITH_PART_RE.search(text, prev_end, start)
     return m is not None and _count_breaks(text, prev_end, start) == 1 and not _DIGIT_RE.search(text, prev_end, m.start())
+
+
+# a hotline's number (其中收到并办理12345市民热线投诉540件) names a channel; it is no figure
+_HOTLINE_NUMBER_RE = re.compile(r"(?<![0-9])123[0-9]{2}(?![0-9])")
+
+
+def _figure_digits(text: str, start: int, end: int) -> bool:
+    """Are there digits between ``start`` and ``end`` other than a hotline's number?"""
+    return _DIGIT_RE.search(_HOTLINE_NUMBER_RE.sub("", text[start:end])) is not None
 
 
 def _count_breaks(text: str, start: int, end: int) -> int:

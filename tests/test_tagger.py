@@ -250,6 +250,13 @@ def test_a_part_stating_the_same_fact_as_its_total_is_dropped() -> None:
     again = "网站公开信息2.1万余条,新媒体公开信息1.5万余条。其中,网站主动公开政府信息2.1万条,同比增加500余条。"
     assert run(again, [("2.1万余条", "DISCLOSED_WEBSITE"), ("1.5万余条", "DISCLOSED_NEWMEDIA"), ("2.1万条", "DISCLOSED_WEBSITE")]) \
         == ["2.1万余条", "1.5万余条", "2.1万条"]
+    # a hotline's number inside the first part names a channel, not a figure (round r61)
+    assert run("全年共受理各类网站咨询投诉938件;其中收到并办理12345市民热线投诉540件;受理县长信箱256件;",
+               [("938件", "HOTLINE_RECEIVED"), ("540件", "HOTLINE_RECEIVED"), ("256件", "HOTLINE_RECEIVED")]) == ["938件"]
+    # requests handled, split by channel: whatever label the model gives a part, it states the same fact (round r60)
+    assert run("全年共办理网民留言1993件,其中,办理12345网上群众热线1925件,市长信箱31件,人民网留言办理8件。",
+               [("1993件", "HOTLINE_RESOLVED"), ("1925件", "HOTLINE_RECEIVED"), ("31件", "HOTLINE_RECEIVED"),
+                ("8件", "HOTLINE_RESOLVED")]) == ["1993件"]
     assert run("收到申请24件,其中网上申请11件、信函申请9件。办结率100%。",
                [("24件", "APPLICATIONS"), ("11件", "APPLICATIONS"), ("9件", "APPLICATIONS"), ("100%", "RESPONSE_RATE")]) \
         == ["24件", "100%"]
