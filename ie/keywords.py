@@ -642,8 +642,9 @@ class _Sentence:
     proactive_part: bool = False    # the figure before counts on-request disclosures; a 其中主动公开 part follows
 
 
-# 累计主动公开政府信息3819条,本年度新增295条 (the training and corpus gold agree: the total O, the new part tagged)
-_NEW_ADDED = r"[,，;；]\s*(?:其中)?(?:今年|本年度?|全年|当年|年内)?新增(?:信息)?(?:共计|共)?\s*"
+# 累计主动公开政府信息3819条,本年度新增295条 (the training and corpus gold agree: the total O, the new part tagged);
+# also in brackets with the year: 累计公开信息8775条(2025年新增388条)
+_NEW_ADDED = r"[,，;；(（]\s*(?:其中)?(?:今年|本年度?|全年|当年|年内|(?:19|20)\d{2}\s*年度?)?新增(?:信息)?(?:共计|共)?\s*"
 _NEW_ADDED_AFTER = re.compile(_NEW_ADDED + r"\d")
 _NEW_ADDED_BETWEEN = re.compile(_NEW_ADDED)
 # 124件,占43%: a share of a bigger figure is O, unless the keywords name a fact of its own (规范性文件信息2条,占4%)

@@ -495,9 +495,10 @@ def _title_candidates(norm: _NormLike, front_end: int) -> tuple[list[_Cand], lis
             if c is not None:
                 issuers.append(c)
                 continue
-        # the body name on its own line just above the title line
-        ls, _ = _line_at(text, m.start())
-        if ls > 0 and not text[ls:m.start()].strip():
+        # the body name on its own line just above the title line (青山镇人民政府\n关于2025年…年度报告)
+        ts = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        ls, _ = _line_at(text, ts)
+        if ls > 0 and not text[ls:ts].strip():
             c = org_line(*_line_at(text, ls - 1))
             if c is not None:
                 issuers.append(c)

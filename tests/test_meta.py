@@ -203,6 +203,9 @@ def test_traditional_title_maps_to_simplified_value():
     ("文化和体育部政府信息公开工作2021年度报告\n一、总体情况\n无。\n", "文化和体育部", 2021),
     ("青山市教育局2021年信息公开工作年报\n一、总体情况\n无。\n", "青山市教育局", 2021),
     ("青山市青龙乡人民政府2015年年度政府信息公开工作年度报告\n本年度报告根据条例编制。\n", "青山市青龙乡人民政府", 2015),
+    # the body on its own line above a title that opens with 关于 (round r65)
+    ("青山市青河区大场镇人民政府\n关于2025年政府信息公开工作年度报告\n本年度报告根据条例编制。\n",
+     "青山市青河区大场镇人民政府", 2025),
     # the verbs of a preamble before a title-like phrase are no name (round r59)
     ("根据条例和省政府办公厅通知要求,制作并向社会公布青山市城管局2021年度政府信息公开工作年度报告。\n一、总体情况\n无。\n",
      "青山市城管局", 2021),

@@ -32,6 +32,8 @@ def tagged(text: str) -> list[tuple[str, str]]:
     ("全年出版政府公报两期。", [("两期", "DISCLOSED_GAZETTE")]),
     ("收到政府信息公开申请一千二百件。", [("一千二百件", "APPLICATIONS")]),
     ("全年发布信息2.5万条，历年累计主动公开政府信息12万条。", [("2.5万条", "DISCLOSED_TOTAL")]),
+    # a running total, then the year's new items in brackets: the new part is the year's figure (round r65)
+    ("2025年,青河街道累计公开信息8775条(2025年新增388条),发布各类重点工作信息。", [("388条", "DISCLOSED_TOTAL")]),
     # 主动公示 is a disclosure verb; 政策解读文件 are interpretations, not documents (round r58)
     ("2024年,我局共主动公示84条信息。", [("84条", "DISCLOSED_TOTAL")]),
     ("全年发布政策解读文件10篇,其中制作图文解读5篇。", [("10篇", "INTERPRETATIONS")]),
