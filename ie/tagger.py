@@ -135,8 +135,8 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
             split = ({lab}, sp[1])  # 发布活动191场,领导出席25人次。其中,疫情防控发布会151场
             continue
         prev = out[-1] if out else None
-        if prev is not None and lab in _SAME_FACT_PARTS.get(prev[2], {prev[2]}) and s - prev[1] < 200 \
-                and _first_part(text, prev[1], s):
+        part_labels = _SAME_FACT_PARTS.get(prev[2], {prev[2]}) if prev is not None else set()
+        if prev is not None and lab in part_labels and s - prev[1] < 200 and _first_part(text, prev[1], s):
             if lab == "DISCLOSED_TOTAL" and _made_or_obtained(text, prev[0]):
                 out[-1] = sp  # 共制作政府信息3021条,其中主动公开信息1027条: the part is the disclosure figure
                 continue
@@ -144,7 +144,7 @@ def drop_same_fact_parts(text: str, spans: list[tuple]) -> list[tuple]:
                 out[-1] = (*prev[:2], "DISCLOSED_TOTAL", *prev[3:])  # the channels of one total
                 out.append(sp)
                 continue
-            split = (_SAME_FACT_PARTS.get(prev[2], {prev[2]}), sp[1])
+            split = (part_labels, sp[1])
             continue
         out.append(sp)
     return out
