@@ -223,3 +223,31 @@ def test_calibration_validation_split_is_the_training_split(tmp_path: Path) -> N
         cfg_path.write_text(json.dumps({"seed": seed, "data": data}), encoding="utf-8")  # JSON is YAML
         got = validation_records(train_path, cfg_path)
         assert {r["text"] for r in got} == held_texts
+
+
+def test_heldout_frames_are_the_ones_training_sets_aside(tmp_path: Path, capsys) -> None:
+    """``python -m training.evaluate --heldout-frames CONFIG`` measures the records ``build_dataset`` holds out of
+    training: the same frames, none of them in the training data."""
+    import yaml
+
+    from training.dataset import heldout_frame_records, record_frames
+    from training.evaluate import main as evaluate_main
+    from training.synth import paragraphs
+
+    cfg = {"seed": 13, "max_len": 64,
+           "sources": [{"name": "synth", "records": list(paragraphs(120, 1)), "weight": 1,
+                        "validation_fraction": 0.1, "heldout_frame_fraction": 0.2}]}
+    held = heldout_frame_records(cfg)
+    dd, stats = build_dataset(cfg, return_stats=True)
+    assert held and [r["id"] for r in held] == [r["id"] for r in stats.heldout_records]
+    held_frames = set(stats.heldout_frames["synth"]["heldout"])
+    assert all(record_frames(r) & held_frames for r in held)
+    trained = {i.split("#")[0] for i in (*dd["train"]["id"], *dd["validation"]["id"])}  # window ids: doc#k
+    assert trained and not trained & {r["id"] for r in held}
+    # the command line reads the config's data section and reports on exactly those records
+    cfg["sources"][0]["records"] = held[:5] + [r for r in cfg["sources"][0]["records"] if r not in held][:5]
+    config = tmp_path / "c.yaml"
+    config.write_text(yaml.safe_dump({"seed": 13, "data": cfg}, allow_unicode=True), encoding="utf-8")
+    assert evaluate_main(["--heldout-frames", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert f"frames held out by {config}" in out and "5 documents" in out

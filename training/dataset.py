@@ -460,6 +460,28 @@ def record_frames(rec: dict) -> set[str]:
     return {str(f) for f in fr}
 
 
+def split_heldout_frames(records: list[dict], fraction: float, seed: int) -> tuple[int, set[str], list[dict], list[dict]]:
+    """(number of frames, the frames held out of training, their records, the other records): a record built from
+    any held-out frame is held out, so the held-out frames' phrasing is never trained on."""
+    frames = sorted(set().union(*(record_frames(r) for r in records)))
+    held = {f for f in frames if in_validation(f, fraction, seed + 1)}
+    return (len(frames), held, [r for r in records if record_frames(r) & held],
+            [r for r in records if not record_frames(r) & held])
+
+
+def heldout_frame_records(cfg: dict, work_dir: Path | None = None) -> list[dict]:
+    """The synthetic records of the frames a config's ``data`` section holds out of training (the same ones
+    ``build_dataset`` sets aside), for measuring the model on phrasings it never saw."""
+    seed = int(cfg.get("seed", 13))
+    out: list[dict] = []
+    for src in cfg["sources"]:
+        fraction = float(src.get("heldout_frame_fraction", 0.0))
+        records = load_source(src, work_dir) if fraction > 0 else None
+        if records:
+            out.extend(split_heldout_frames(records, fraction, seed)[2])
+    return out
+
+
 def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | None = None):
     """Build the ``DatasetDict`` (train/validation) described by the ``data`` section of a config.
 
@@ -485,11 +507,9 @@ def build_dataset(cfg: dict, *, return_stats: bool = False, work_dir: Path | Non
             continue
         hold_frac = float(src.get("heldout_frame_fraction", 0.0))
         if hold_frac > 0:
-            frames = sorted(set().union(*(record_frames(r) for r in records)))
-            held = {f for f in frames if in_validation(f, hold_frac, seed + 1)}
-            stats.heldout_frames[name] = {"frames": len(frames), "heldout": sorted(held)}
-            stats.heldout_records.extend(r for r in records if record_frames(r) & held)
-            records = [r for r in records if not record_frames(r) & held]
+            n_frames, held, held_records, records = split_heldout_frames(records, hold_frac, seed)
+            stats.heldout_frames[name] = {"frames": n_frames, "heldout": sorted(held)}
+            stats.heldout_records.extend(held_records)
         if src.get("join_by_report"):
             records = join_reports(records)
         docs: list[Doc] = []

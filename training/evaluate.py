@@ -164,11 +164,25 @@ def run_evaluate(data: Path, model: Path | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", required=True, type=Path)
+    data = ap.add_mutually_exclusive_group(required=True)
+    data.add_argument("--data", type=Path, help="a labelled JSONL file")
+    data.add_argument("--heldout-frames", type=Path, metavar="CONFIG",
+                      help="the synthetic paragraphs of the frames this training config holds out of training")
     ap.add_argument("--model", type=Path)
     ap.add_argument("--errors", action="store_true", help="also list the wrong spans")
     args = ap.parse_args(argv)
-    report = evaluate_file(args.data, args.model)
+    if args.heldout_frames is not None:
+        from ie.tagger import Tagger
+        from training.dataset import heldout_frame_records
+        from training.modeling import load_config
+
+        cfg = load_config(args.heldout_frames)
+        tagger = Tagger.load(args.model)
+        report = evaluate_records(heldout_frame_records(cfg["data"]), tagger, bootstrap=200,
+                                  seed=int(cfg.get("seed", 13)))
+        report.update(data=f"frames held out by {args.heldout_frames}", model=str(tagger.model_dir))
+    else:
+        report = evaluate_file(args.data, args.model)
     print(format_report(report))
     if args.errors:
         for e in report["errors"]:
