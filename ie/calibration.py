@@ -30,8 +30,8 @@ import numpy as np
 __all__ = [
     "combine_confidence", "check_factor", "Calibrator", "expected_calibration_error", "reliability_table",
     "format_reliability_table", "match_narrative", "default_calibrator", "DEFAULT_PATH", "calibrate_record",
-    "cell_probability", "cell_pairs", "field_pairs", "FIELD_KIND", "raw_confidence", "choose_l2", "ece_noise_floor",
-    "ece_p_value", "READER_MAP", "reader_agreement", "reader_field_rows", "fit_logistic",
+    "cell_probability", "cell_pairs", "field_pairs", "narrative_documents", "FIELD_KIND", "raw_confidence", "choose_l2", "ece_noise_floor",
+    "ece_p_value", "ece_of_document_samples", "READER_MAP", "reader_agreement", "reader_field_rows", "fit_logistic",
 ]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "models" / "calibration.json"
@@ -431,12 +431,38 @@ def ece_p_value(probs: Sequence[float], labels: Sequence[int | bool], n_bins: in
     return float((_calibrated_eces(p, n_bins, sims, seed) >= measured - 1e-12).mean())
 
 
+def ece_of_document_samples(documents: Sequence[Sequence[tuple[float, int]]], size: int, draws: int = 2000,
+                            seed: int = 0, n_bins: int = 10) -> np.ndarray:
+    """ECEs of ``draws`` samples of about ``size`` values, each made of whole documents drawn from ``documents``
+    (lists of ``(probability, correct)``) until it holds ``size`` values.
+
+    How far a small labelled set's ECE strays by chance, measured on real labelled data rather than simulated
+    from the confidences (:func:`ece_noise_floor`): whole documents, because the spans of one report share its
+    wording and err together. With ``size`` at least the pooled count, every draw is the whole pool.
+    """
+    docs = [list(d) for d in documents if d]
+    if not docs:
+        return np.zeros(0)
+    rng = np.random.default_rng(seed)
+    out = np.empty(draws)
+    for i in range(draws):
+        pairs: list[tuple[float, int]] = []
+        for j in rng.permutation(len(docs)):
+            if len(pairs) >= size:
+                break
+            pairs += docs[j]
+        out[i] = expected_calibration_error([p for p, _ in pairs], [y for _, y in pairs], n_bins)
+    return out
+
+
 def format_reliability_table(probs: Sequence[float], labels: Sequence[int | bool], n_bins: int = 10) -> str:
     """A plain-text table for reports and notes."""
     rows = reliability_table(probs, labels, n_bins)
     lines = ["| bin | n | mean confidence | accuracy |", "|---|---|---|---|"]
+    digits = 1 if n_bins <= 10 else 2
     for r in rows:
-        lines.append(f"| {r['lo']:.1f}–{r['hi']:.1f} | {r['n']} | {r['confidence']:.3f} | {r['accuracy']:.3f} |")
+        lines.append(f"| {r['lo']:.{digits}f}–{r['hi']:.{digits}f} | {r['n']} | {r['confidence']:.3f} | "
+                     f"{r['accuracy']:.3f} |")
     ece = expected_calibration_error(probs, labels, n_bins)
     lines.append(f"ECE = {ece:.4f} over {sum(r['n'] for r in rows)} values "
                  f"(a perfectly calibrated predictor would show {ece_noise_floor(probs, n_bins):.4f} on this sample, "
@@ -467,26 +493,30 @@ def _pairs_from_files(pred_path: str, gold_path: str) -> tuple[list[float], list
     return probs, labels
 
 
-def narrative_pairs(tagger: Any, records: Iterable[dict]) -> tuple[list[float], list[int], int]:
-    """Tag each labelled excerpt (labels.md format) and score every predicted span: (probs, correct, n_gold).
+def narrative_documents(tagger: Any, records: Iterable[dict]) -> tuple[list[list[tuple[float, int]]], int]:
+    """Tag each labelled excerpt (labels.md format) and score every predicted span: ``(confidence, correct)``
+    pairs per excerpt, and the number of gold spans.
 
-    A prediction is right when a gold span has exactly its original offsets and label. The probabilities
-    are the tagger's raw span confidences.
+    A prediction is right when a gold span has exactly its original offsets and label. The confidences are the
+    tagger's raw span confidences.
     """
     from ie.normalize import normalize
 
-    probs: list[float] = []
-    labels: list[int] = []
+    docs: list[list[tuple[float, int]]] = []
     n_gold = 0
     for rec in records:
         norm = normalize(rec["text"])
         items = tagger.tag(norm)
         gold = rec.get("spans", [])
         n_gold += len(gold)
-        for conf, ok in match_narrative([{**it, "confidence": raw_confidence(it)} for it in items], gold):
-            probs.append(conf)
-            labels.append(ok)
-    return probs, labels, n_gold
+        docs.append(match_narrative([{**it, "confidence": raw_confidence(it)} for it in items], gold))
+    return docs, n_gold
+
+
+def narrative_pairs(tagger: Any, records: Iterable[dict]) -> tuple[list[float], list[int], int]:
+    """:func:`narrative_documents` pooled: (probs, correct, n_gold)."""
+    docs, n_gold = narrative_documents(tagger, records)
+    return [p for d in docs for p, _ in d], [y for d in docs for _, y in d], n_gold
 
 
 FIELD_KIND = "field_narrative"  # the map of headline fields taken from the narrative alone (no table)
@@ -619,6 +649,7 @@ def _narrative_command(args: Any) -> int:
                                  "n": len(vp), "method": args.method}
         cal.save(args.output)
         print(f"wrote {args.output}: {cal.maps['narrative']}")
+    final = {}  # name -> (probabilities as records carry them, correct)
     for name in ("dev", "train"):
         path = shared / name / "narrative.jsonl"
         if not path.is_file():
@@ -629,9 +660,45 @@ def _narrative_command(args: Any) -> int:
         print(f"\n{name}{note}: {len(recs)} excerpts, {g} gold spans, {len(p)} predicted, "
               f"precision {sum(y) / max(1, len(y)):.3f}, recall {sum(y) / max(1, g):.3f}")
         print("raw:\n" + format_reliability_table(p, y))
+        final[name] = (p, y)
         if "narrative" in cal.maps:
-            print("calibrated:\n" + format_reliability_table([cal.apply(x, "narrative") or 0.0 for x in p], y))
+            final[name] = ([cal.apply(x, "narrative") or 0.0 for x in p], y)
+            print("calibrated:\n" + format_reliability_table(*final[name]))
+    if args.extra:
+        _extra_sets_report(tagger, cal, args.extra, final.get("dev"), args.target)
     return 0
+
+
+def _extra_sets_report(tagger: Any, cal: Calibrator, paths: Sequence[str],
+                       dev: tuple[list[float], list[int]] | None, target: float) -> None:
+    """ECE on further labelled sets (labels.md format), pooled, and how much a set of dev's size strays by chance:
+    the ECEs of samples of whole documents of the pooled sets, each as large as dev's prediction count."""
+    def final_p(p: float) -> float:
+        return (cal.apply(p, "narrative") or 0.0) if "narrative" in cal.maps else p
+
+    pooled: list[list[tuple[float, int]]] = []
+    print("\nfurther labelled sets (confidences as records carry them):")
+    for path in paths:
+        docs, g = narrative_documents(tagger, _read_jsonl(path))
+        docs = [[(final_p(p), y) for p, y in d] for d in docs]
+        p = [x for d in docs for x, _ in d]
+        y = [v for d in docs for _, v in d]
+        print(f"  {path}: {len(docs)} excerpts, {g} gold spans, {len(p)} predicted, "
+              f"ECE {expected_calibration_error(p, y):.4f} (noise floor {ece_noise_floor(p):.4f})")
+        pooled += docs
+    p = [x for d in pooled for x, _ in d]
+    y = [v for d in pooled for _, v in d]
+    print(f"pooled, {len(pooled)} excerpts:\n" + format_reliability_table(p, y))
+    size = len(dev[0]) if dev else 60
+    eces = ece_of_document_samples(pooled, size)
+    if not len(eces):
+        return
+    line = (f"samples of whole excerpts of the pooled sets, {size} predictions each (dev's size), 2000 draws: "
+            f"median ECE {float(np.median(eces)):.4f}; ECE >= {target} in {float((eces >= target).mean()):.0%}")
+    if dev:
+        measured = expected_calibration_error(*dev)
+        line += f"; >= dev's {measured:.4f} in {float((eces >= measured - 1e-12).mean()):.0%}"
+    print(line)
 
 
 def _fields_command(args: Any) -> int:
@@ -709,6 +776,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     nr.add_argument("--fit", action="store_true", help="fit the narrative map on the validation split")
     nr.add_argument("--method", default="platt", choices=["platt", "isotonic"])
     nr.add_argument("-o", "--output", default=str(DEFAULT_PATH))
+    nr.add_argument("--extra", action="append", default=[], metavar="GOLD",
+                    help="another labelled set (labels.md JSON Lines; repeatable): its ECE, the pooled ECE, and how "
+                         "far samples of dev's size stray by chance")
+    nr.add_argument("--target", type=float, default=0.05, help="the ECE target the sample check counts against")
     fd = sub.add_parser("fields", help="headline fields of the validation split and dev: ECE (raw, calibrated)")
     fd.add_argument("--model", default=None, help="model dir (default models/default)")
     fd.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))

@@ -675,6 +675,26 @@ def test_ece_p_value_tells_noise_from_miscalibration():
     assert ece_p_value(probs, overconfident) < 0.01
 
 
+def test_ece_of_document_samples_draws_whole_documents():
+    import numpy as np
+
+    from ie.calibration import ece_of_document_samples, expected_calibration_error
+
+    assert len(ece_of_document_samples([], 10)) == 0
+    # one document right at 0.9, one wrong at 0.9: a sample of one document is off by 0.1 or 0.9, never between
+    docs = [[(0.9, 1)] * 5, [(0.9, 0)] * 5]
+    eces = ece_of_document_samples(docs, 5, draws=200)
+    assert set(np.round(eces, 6)) == {0.1, 0.9}
+    # as large as the pool: every draw is the whole pool
+    whole = ece_of_document_samples(docs, 10, draws=20)
+    assert np.allclose(whole, expected_calibration_error([0.9] * 10, [1] * 5 + [0] * 5))
+    # calibrated documents: small samples stray far more often than large ones
+    rng = np.random.default_rng(1)
+    cal = [[(0.8, int(rng.uniform() < 0.8)) for _ in range(4)] for _ in range(500)]
+    small, large = ece_of_document_samples(cal, 40), ece_of_document_samples(cal, 1000)
+    assert np.median(small) > 0.03 > np.median(large)
+
+
 def test_city_government_title_counts_whole_city_figures():
     # a city's report (江南市 + 政府信息公开 in the title): 全市 figures are the issuer's own
     text = ("2022年江南市政府信息公开工作年度报告\n一、总体情况\n"
@@ -1519,3 +1539,33 @@ def test_items_of_a_list_after_qizhong_are_parts():
     fields, _, _ = merge_fields(rec, norm)
     assert fields["disclosed_newmedia"]["value"] == 607
     assert {a["value"] for a in fields["disclosed_newmedia"]["alternatives"]} == {406, 2}
+
+
+def test_narrative_calibration_command_reports_further_sets(tmp_path, capsys):
+    """``python -m ie.calibration narrative --extra GOLD``: each further set's ECE, the pooled table and the check
+    of how far samples of dev's size stray; made-up excerpts, the shipped tagger."""
+    from ie.calibration import main
+
+    def excerpt(i: int, place: str, web: int, wx: int, apps: int) -> dict:
+        text = f"2023年,{place}政府网站发布信息{web}条,微信公众号发布信息{wx}条。全年共受理政府信息公开申请{apps}件。"
+        spans = [{"start": text.index(f"{n}{u}"), "end": text.index(f"{n}{u}") + len(f"{n}{u}"), "label": lab}
+                 for n, u, lab in ((web, "条", "DISCLOSED_WEBSITE"), (wx, "条", "DISCLOSED_NEWMEDIA"),
+                                   (apps, "件", "APPLICATIONS"))]
+        return {"id": f"made-{i}", "text": text, "spans": spans}
+
+    places = ["青山区", "青河县", "临川镇", "白水乡", "东湖街道", "西岭区"]
+    for sub, rows in (("train", places[:2]), ("dev", places[2:4])):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "narrative.jsonl").write_text(
+            "".join(json.dumps(excerpt(i, p, 100 + i, 20 + i, 3 + i), ensure_ascii=False) + "\n"
+                    for i, p in enumerate(rows)), encoding="utf-8")
+    extra = tmp_path / "more.jsonl"
+    extra.write_text("".join(json.dumps(excerpt(i, p, 500 + i, 60 + i, 7 + i), ensure_ascii=False) + "\n"
+                             for i, p in enumerate(places[4:])), encoding="utf-8")
+    assert main(["narrative", "--shared", str(tmp_path), "--extra", str(extra),
+                 "-o", str(tmp_path / "none.json")]) == 0
+    out = capsys.readouterr().out
+    assert f"{extra}: 2 excerpts, 6 gold spans" in out
+    assert "pooled, 2 excerpts:" in out
+    assert re.search(r"\d+ predictions each \(dev's size\), 2000 draws: median ECE 0\.\d{4}; ECE >= 0\.05 in \d+%; "
+                     r">= dev's 0\.\d{4} in \d+%", out)
