@@ -553,6 +553,19 @@ def test_now_we_publish_the_bodys_report():
     assert meta["issuer"]["value"] == "青山县应急管理局"
 
 
+@pytest.mark.parametrize("sentence,issuer", [
+    # a short name declared between the body and the year (round r70)
+    ("现将青山市青河新区开发建设管理委员会(以下简称管委会)2025年度政府信息公开工作年度报告予以公开。", "青山市青河新区开发建设管理委员会"),
+    # an office's own report: readers write the office (16 of 16 hand-read pages with this sentence)
+    ("现将青山东湖新技术开发区党政办公室(以下简称“办公室”)2025年度信息公开工作报告如下。", "青山东湖新技术开发区党政办公室"),
+    ("现将青河县人民政府办公室2021年度政府信息公开工作年度报告如下。", "青河县人民政府办公室"),
+])
+def test_now_we_publish_names_the_body_after_a_short_name_and_an_office(sentence, issuer):
+    meta, _ = meta_of(f"根据《条例》要求,{sentence}\n一、总体情况\n本年度,办公室依法公开政府信息。\n"
+                      "如有疑问,请与管委会党政办联系。\n")
+    assert meta["issuer"]["value"] == issuer
+
+
 @pytest.mark.parametrize("text,issuer", [
     # a verb phrase that ends in a place is no name; the contact line names the government
     ("一、概述\n(一)加强领导。根据人事变动,及时调整了青河县政府信息公开工作领导小组。\n如有疑问,请与青河县人民政府"
