@@ -812,7 +812,7 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
         # … or names in full a short form found there (市林业局 of 请与青山市林业局办公室联系)
         # … or the government of a place a name calls 某某镇政府 (晋安区鼓山镇人民政府 of 鼓山镇政府…年度报告)
         issuer_cands += [c for c in _contact_candidates(norm) if c.value in names
-                         or any(n[:1] in _LEVEL_CHARS and c.value.endswith(n) for n in names)
+                         or any(_starts_at_level(n) and c.value.endswith(n) for n in names)
                          or any(_gov_of_same_place(n, c.value) for n in names)]
     _declared_short_names(norm.text, issuer_cands)
     _name_the_place(norm.text, issuer_cands)
@@ -854,6 +854,11 @@ def extract_meta(norm: _NormLike, sections: list, tables: dict | None = None) ->
 
 
 _LEVEL_CHARS = "省市区县州盟旗镇乡"
+
+
+def _starts_at_level(name: str) -> bool:
+    """省教育厅, 区民政局, 自治区应急管理厅: a short form that opens with its level (the place above it left out)."""
+    return name[:1] in _LEVEL_CHARS or name.startswith(("自治区", "自治州", "自治县", "自治旗"))
 _GOV_OF_PLACE = r"人民政府|办事处|管委会|管理委员会"
 
 
@@ -934,7 +939,7 @@ def _merge_short_names(cands: list[_Cand]) -> list[_Cand]:
         # a short form starts at its level (省教育厅, 区民政局) or, beside a title line that names it in full,
         # lacks only the places above it (水务局 and 船山区民政局 of 绵阳市水务局 and 遂宁市船山区民政局)
         longer = [n for n in names if len(n) > len(c.value) and n.endswith(c.value)
-                  and (c.value[:1] in _LEVEL_CHARS or (n in title_names and n[-len(c.value) - 1] in _LEVEL_CHARS)
+                  and (_starts_at_level(c.value) or (n in title_names and n[-len(c.value) - 1] in _LEVEL_CHARS)
                        or (n in stated_names and (n[-len(c.value) - 1] in _LEVEL_CHARS
                                                   or _PARENT_AGENCY_RE.fullmatch(n[:-len(c.value)]))
                            and _PLACE_FIRST_RE.match(c.value)))]

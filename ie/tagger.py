@@ -790,10 +790,11 @@ _PROACTIVE_PHRASE_RE = re.compile(
     r"(?:共计|共|总计|合计|为|达|的情况\s*[:：]|的?(?:数量|总数|条数)(?:共计|共|为|是|达)?\s*[:：]?)?\s*$"
     r"|信息主动公开(?:共计|共)?\s*$")
 # 主动公开涉及疫情防控、社会救助、…、安全生产等方面信息423条: the same statement, its kinds of information listed
-# (or with the list right after the verb: 主动(向社会)公开组织机构、部门文件、…、办事指南等各类信息48条)
+# (or with the list right after the verb: 主动(向社会)公开组织机构、部门文件、…、办事指南等各类信息48条; or after
+# 主动公开的政府信息主要包括, its list long: …、政策解读、回应关切等多个领域政府信息500余条)
 _PROACTIVE_LIST_RE = re.compile(
-    r"主动(?:向社会)?公开了?(?:(?:涉及|包括|包含)[^。;；]{4,100}?|[^。;；,，]{2,40}?、[^。;；]{2,100}?)"
-    r"等(?:方面|领域|类)?的?(?:各类|相关)?(?:政府|政务)?信息(?:共计|共)?\s*$")
+    r"主动(?:向社会)?公开了?(?:的(?:政府|政务)?信息(?:主要)?)?(?:(?:涉及|包括|包含)[^。;；]{4,200}?|[^。;；,，]{2,40}?、[^。;；]{2,100}?)"
+    r"等(?:多个|各个)?(?:方面|领域|类)?的?(?:各类|相关)?(?:政府|政务)?信息(?:共计|共)?\s*$")
 # 全年公开政府信息74条: the same statement without 主动, when the keyword rules read the year's total (no channel,
 # no application in the sentence) and no other count comes before it in its sentence
 _POLICY_DOCS_PHRASE_RE = re.compile(r"(?:制发|印发|出台|制定|新制定)了?(?:行政)?规范性文件(?:共计|共|总计)?\s*$")
@@ -815,7 +816,7 @@ def _plain_statement(text: str, sent: int, pos: int, keyword_label: str) -> bool
     if keyword_label not in ("DISCLOSED_TOTAL", "DISCLOSED_WEBSITE"):
         return False
     said = (_PROACTIVE_PHRASE_RE.search(text, max(sent, pos - 24), pos)
-            or _PROACTIVE_LIST_RE.search(text, max(sent, pos - 120), pos)
+            or _PROACTIVE_LIST_RE.search(text, max(sent, pos - 220), pos)
             or (keyword_label == "DISCLOSED_TOTAL" and _DISCLOSED_PHRASE_RE.search(text, max(sent, pos - 24), pos)
                 and not _COUNT_BEFORE_RE.search(text, sent, pos)))
     return bool(said) and not _NOT_THE_YEARS_OWN_RE.search(text, sent, pos) \

@@ -547,6 +547,13 @@ def test_information_provided_date_line():
     assert meta["published"]["value"] == "2019-02-20"
 
 
+def test_an_autonomous_regions_short_form_takes_the_full_name_of_the_page_title():
+    # the page title names the body in full, the report's own title as 自治区…厅 (round r72)
+    meta, _ = meta_of("青川回族自治区应急管理厅2023年政府信息公开年度报告\n自治区应急管理厅\n2023年政府信息公开工作年度报告\n"
+                      "根据《条例》要求,编制本报告。\n一、总体情况\n2023年,自治区应急管理厅不断加强政务公开工作。\n")
+    assert meta["issuer"]["value"] == "青川回族自治区应急管理厅"
+
+
 def test_now_we_publish_the_bodys_report():
     meta, _ = meta_of("根据条例,现将青山县应急管理局2021年度政府信息公开工作年度报告如下。\n一、总体情况\n"
                       "(一)主动公开。2021年,县应急管理局共公开各类政务信息122条。\n")

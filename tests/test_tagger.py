@@ -596,6 +596,24 @@ def test_a_listed_statement_and_a_hesitant_model_keep_the_plain_statement() -> N
                   params) == {}  # one kind after another count: no plain statement
 
 
+def test_a_long_list_after_what_the_disclosures_include_is_the_plain_statement() -> None:
+    """主动公开的政府信息主要包括…、…等多个领域政府信息500余条: the same statement, its list after 主要包括 and longer
+    than 100 characters (rounds r72 and d of 2026-12-05/04, made-up list)."""
+    from ie.tagger import _PROACTIVE_LIST_RE, PLAIN_STATEMENT_CONFIDENCE
+
+    kinds = "、".join(["政府领导", "机构职能", "人事信息", "政策文件", "权力运行结果", "政府工作报告",
+                      "年度重点工作任务分解执行及落实情况", "政府会议", "应急管理", "国民经济和社会发展规划",
+                      "经济和社会发展统计信息", "财政资金", "公共资源交易", "土地利用", "政策解读", "回应关切"])
+    text = f"(一)主动公开。2023年,我镇主动公开的政府信息主要包括{kinds}等多个领域政府信息500余条。"
+    assert len(kinds) > 100
+    assert _PROACTIVE_LIST_RE.search(text, 0, text.index("500余条"))
+    params = {"a": 1.0, "b": 1.0, "bias_o": 0.0, "min_confidence": PLAIN_STATEMENT_CONFIDENCE}
+    assert _fused(text, [("500余条", "DISCLOSED_TOTAL")], {"O": 0.9, "DISCLOSED_TOTAL": 0.1}, params) \
+        == {"500余条": "DISCLOSED_TOTAL"}
+    assert _fused(f"我镇公开的信息主要包括{kinds}等多个领域信息500余条。", [("500余条", "DISCLOSED_TOTAL")],
+                  {"O": 0.9, "DISCLOSED_TOTAL": 0.1}, params) == {}  # no 主动公开: the model's veto stands
+
+
 def test_the_proactive_part_of_all_information_disclosed_is_the_total() -> None:
     """共公开政府信息4738条。其中,主动公开3810条: the first figure counts on-request disclosures too, so the 主动公开
     part is the year's total (labels.md) even where the model says O (no training excerpt has the shape)."""
