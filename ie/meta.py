@@ -908,15 +908,27 @@ def _name_the_place(text: str, cands: list[_Cand]) -> None:
     """A title or first sentence that names the department without its place (住建局 2025年…年度报告, 现将林业局…)
     takes the one full name the text gives it (2025年安阳县住建局依申请…): the place is part of the body's name."""
     for c in cands:
-        if c.why not in ("title", "first_sentence") or re.search(rf"[{_LEVEL_CHARS}]", c.value) \
+        # a department without its place (住建局; not a town's own name, 钟山镇), or with its level only (市卫生局)
+        at_level = c.value[:1] in _LEVEL_CHARS and not re.search(rf"[{_LEVEL_CHARS}]", c.value[1:])
+        if c.why not in ("title", "first_sentence") or (re.search(rf"[{_LEVEL_CHARS}]", c.value) and not at_level) \
                 or len(c.value) > 8 \
                 or not re.search(r"(?:局|委员会|委|办公室|办|厅|中心|院|馆|所|站|队)$", c.value):
-            continue  # a department without its place: 住建局 (not a town's own name, 钟山镇)
-        full = {m.group(0) for m in re.finditer(rf"(?:(?<=年度)|(?<=年)(?!度)|(?<![\u4e00-\u9fff]))(?!年)[\u4e00-\u9fff]{{1,8}}?[{_LEVEL_CHARS}]{re.escape(c.value)}", text)}
-        full = {f for f in full if _valid_org(f)
-                and not re.search(r"[与按在和的对向请并及是]", f[:-len(c.value)])}  # not 一是市教育局举办…
+            continue
+        # 2025年安阳县住建局依申请…; 《眉山市卫生局政府信息公开制度》 for 市卫生局 (a place of two or more characters)
+        place = r"[\u4e00-\u9fff]{2,8}?" if at_level else rf"[\u4e00-\u9fff]{{1,8}}?[{_LEVEL_CHARS}]"
+        full = {m.group(0) for m in re.finditer(rf"(?:(?<=年度)|(?<=年)(?!度)|(?<![\u4e00-\u9fff]))(?!年){place}{re.escape(c.value)}", text)}
+        full = {f for f in full if _valid_org(f)  # not 一是市教育局举办…, 全市卫生局
+                and not re.search(r"[与按在和的对向请并及是全本我各该]", f[:-len(c.value)])
+                and (not at_level or _no_verb(f[:-len(c.value)]))}  # not 现公布市应急局, 依托武汉市财政局
         if len(full) == 1:
             c.value, c.alias = full.pop(), True
+
+
+def _no_verb(words: str) -> bool:
+    """No verb, adverb or function word among jieba's words of ``words`` (眉山, 安康: yes; 现公布, 依托武汉: no)."""
+    import jieba.posseg
+
+    return not any(p.flag[:1] in "vdpcurm" or p.flag in ("tg", "ad", "vn") for p in jieba.posseg.cut(words))
 
 
 # a name that opens with its own place (涵江区卫生局, 河西区人民政府): the same name under the places above it

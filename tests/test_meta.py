@@ -554,6 +554,19 @@ def test_an_autonomous_regions_short_form_takes_the_full_name_of_the_page_title(
     assert meta["issuer"]["value"] == "青川回族自治区应急管理厅"
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # the title's 市卫生局 takes the one full name the text gives it, in a document's title (round r72)
+    ("2013年市卫生局政府信息公开工作年度报告\n现将市卫生局2013年度政府信息公开工作情况报告如下:\n一、概述\n"
+     "市卫生局制定了《青山市卫生局政府信息公开制度》,明确了工作职责。\n", "青山市卫生局"),
+    # a verb before the short form is no place: 现公布市应急局 names no city
+    ("根据《条例》规定,现公布市应急局2021年度政府信息公开工作年度报告。\n一、总体情况\n2021年,市应急局依法公开。\n",
+     "市应急局"),
+])
+def test_a_short_form_at_its_level_takes_the_place_the_text_gives_it(text, issuer):
+    meta, _ = meta_of(text)
+    assert meta["issuer"]["value"] == issuer
+
+
 def test_now_we_publish_the_bodys_report():
     meta, _ = meta_of("根据条例,现将青山县应急管理局2021年度政府信息公开工作年度报告如下。\n一、总体情况\n"
                       "(一)主动公开。2021年,县应急管理局共公开各类政务信息122条。\n")
