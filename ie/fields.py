@@ -573,6 +573,11 @@ def _sent_up(clause: str) -> bool:
 _SENT_THEN_PARTS = re.compile(r"(?:报送|上报|呈报)[^。;;]{0,30}?\d+\s*[条篇件][,,]?\s*其中")
 
 
+# 解读重要政策文件10个,转发上级政策文件解读37个; 平均每月转发上级部门网站信息600余条: others' items passed on (but
+# 发布和转发各类信息: the body's own posts among them)
+_FORWARDED_FROM_ABOVE = re.compile(r"(?<![发布和及、])(?:转发|转载)了?(?:上级|中央|国家|国务院|省级|市级|部委)")
+
+
 def _not_the_bodys_own(clause: str) -> bool:
     """Items others adopted (被采用111条) or items sent up to higher levels (向上级报送信息115条)."""
     return bool(ADOPTED_BY_OTHERS.search(clause)) or _sent_up(clause)
@@ -979,6 +984,8 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
         if key.startswith("disclosed_"):
             mentions = [m for m in mentions if not _not_the_bodys_own(_clause_before(norm, m))
                         and not _SENT_THEN_PARTS.search(_sentence_before(norm, m.start))]
+        if key.startswith("disclosed_") or key == "interpretations":
+            mentions = [m for m in mentions if not _FORWARDED_FROM_ABOVE.search(_clause_before(norm, m))]
         for m in mentions:
             if not m.part or m.source != "narrative":
                 continue

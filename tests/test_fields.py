@@ -1125,6 +1125,19 @@ def test_items_a_higher_site_adopted_are_not_the_bodys_own():
     assert f["disclosed_website"]["value"] == 4583
 
 
+def test_interpretations_forwarded_from_above_are_not_the_bodys_own():
+    # round r74: the office's own interpretations, then those of higher levels it passed on
+    text = ("青河县人民政府办公室2020年政府信息公开工作年度报告\n一、总体情况\n2020年,我办通过县政府门户网站发布政府信息"
+            "680条,解读重要政策文件10个,转发上级政策文件解读37个。\n")
+    f = fields_for(text, [item(text, "10个", "INTERPRETATIONS", 10, "个", 0.94),
+                          item(text, "37个", "INTERPRETATIONS", 37, "个", 0.95)])
+    assert f["interpretations"]["value"] == 10
+    # published and forwarded together: the body's own posts among them
+    text = "青河镇2023年政府信息公开工作年度报告\n一、总体情况\n“青河发布”公众号共发布和转发上级各类信息70余条。\n"
+    f = fields_for(text, [item(text, "70余条", "DISCLOSED_NEWMEDIA", 70, "条", 0.9)])
+    assert f["disclosed_newmedia"]["value"] == 70
+
+
 @pytest.mark.parametrize("text,label,first,second,key", [
     # updated items rank below newly disclosed ones
     ("青山县横溪镇2023年政府信息公开工作年度报告\n一、总体情况\n2023年新增主动公开政府信息130条。"
