@@ -399,8 +399,10 @@ def counts_other_things(text: str, start: int, end: int) -> bool:
             or text[end - 1:end] in ("个", "家") and _ACCOUNTS_BEFORE.search(text, max(0, start - 12), start) is not None)
 
 
-# 建设政务新媒体账号141个, 开设政务微信1个: the count of a kind of account or column, in 个 after it
-_ACCOUNTS_BEFORE = re.compile(r"(?:账号|帐号|账户|公众号|客户端|头条号|视频号|抖音号|小程序|子站|栏目|专栏|新媒体|微信|微博)"
+# 建设政务新媒体账号141个, 开设政务微信1个, 全镇新媒体平台13个: the count of a kind of account, column or platform,
+# in 个 after it (no such figure is tagged in any labelled set)
+_ACCOUNTS_BEFORE = re.compile(r"(?:账号|帐号|账户|公众号|客户端|头条号|视频号|抖音号|小程序|子站|栏目|专栏|新媒体|微信|微博"
+                              r"|平台|网站|矩阵)"
                               r"(?:总数|数量|数)?(?:共计|共|合计|总计)?(?:达到|达|为|有)?\s*$")
 
 

@@ -567,6 +567,13 @@ def test_a_short_form_at_its_level_takes_the_place_the_text_gives_it(text, issue
     assert meta["issuer"]["value"] == issuer
 
 
+def test_a_peoples_organization_is_a_body():
+    # 残疾人联合会 (round r74): its title writes only 市残联, its first sentence the full name
+    meta, _ = meta_of("市残联政府信息公开工作年度报告\n2025年,青山市残疾人联合会(以下简称“市残联”)在市委、市政府的领导下,"
+                      "严格遵循《条例》要求。现将2025年度市残联政府信息公开工作报告如下。\n一、总体情况\n本年度工作正常。\n")
+    assert meta["issuer"]["value"] == "青山市残疾人联合会"
+
+
 def test_now_we_publish_the_bodys_report():
     meta, _ = meta_of("根据条例,现将青山县应急管理局2021年度政府信息公开工作年度报告如下。\n一、总体情况\n"
                       "(一)主动公开。2021年,县应急管理局共公开各类政务信息122条。\n")

@@ -459,6 +459,8 @@ def test_counts_of_channels_and_bodies_are_never_facts() -> None:
     assert counts("141个") and not counts("23813条")  # the count of accounts comes after their name
     end = text.rindex("97个") + 3
     assert not _never_a_fact(text, end - 3, end)  # 推送信息97个。: items
+    text = "全镇新媒体平台13个,发布工作动态等信息200余条;开设子网站2个。"  # platforms and websites (round r75)
+    assert counts("13个") and counts("2个") and not counts("200余条")
 
 
 def test_shipped_model_leaves_counts_of_accounts_out(repo_dir: Path) -> None:
