@@ -665,6 +665,25 @@ def _narrative_mentions(record: dict, norm: Any, spec: FieldSpec, issuer: str | 
     return out
 
 
+# 累计处理政府信息依申请公开92件,其中,本年度新接收91件,2020年结转办理1件: the applications handled count those carried
+# over; the year's new ones are record.md's applications_received (the table's 本年新收), though labels.md tags only
+# the first figure (the part is the same fact)
+_NEWLY_RECEIVED_PART = re.compile(
+    r"\s*[(（]?[,，]?\s*其中[,，:：]?\s*(?:本年度?|今年|当年)?新(?:收到?|接收|受理)的?(?:政府信息公开|依申请公开)?(?:申请)?数?(?:为)?"
+    r"\s*(\d+)\s*件")
+
+
+def _take_newly_received_part(norm: Any, m: _Mention) -> None:
+    """Point an applications mention at the newly received part that follows it, when there is one."""
+    if m.source != "narrative":
+        return
+    hit = _NEWLY_RECEIVED_PART.match(norm.original, m.end)
+    if hit:
+        m.value, m.start, m.end = int(hit.group(1)), hit.start(1), hit.end()
+        m.text = norm.original[m.start:m.end]
+        m.note = m.note or "the newly received part of the applications handled"
+
+
 def _splits_the_total(record: dict, norm: Any, ostart: int) -> bool:
     """Is a DISCLOSED_TOTAL figure earlier in the sentence of the figure at original offset ``ostart``?"""
     ss, ns, _ = _sentence_at(norm, ostart)
@@ -998,6 +1017,9 @@ def merge_fields(record: dict, norm: Any) -> tuple[dict, list[dict], list[str]]:
                 m.part = False
         if key == "processing_fees":
             mentions += processing_fee_candidates(norm)
+        if key == "applications_received":
+            for m in mentions:
+                _take_newly_received_part(norm, m)
         if spec.prefer is not None:
             for m in mentions:
                 m.preferred = float(_named_beside(norm, m, spec.prefer))

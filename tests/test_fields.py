@@ -1125,6 +1125,17 @@ def test_items_a_higher_site_adopted_are_not_the_bodys_own():
     assert f["disclosed_website"]["value"] == 4583
 
 
+def test_applications_received_are_the_newly_received_part_of_those_handled():
+    # record.md: the table's 本年新收; the prose's handled count includes the one carried over (rounds r38 and r76)
+    text = ("青河区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n今年以来,全区累计处理政府信息依申请公开92件,"
+            "其中,本年度新接收91件,2020年结转办理1件。\n")
+    f = fields_for(text, [item(text, "92件", "APPLICATIONS", 92, "件", 0.97)])
+    assert f["applications_received"]["value"] == 91
+    assert text[f["applications_received"]["evidence"]["start"]:f["applications_received"]["evidence"]["end"]] == "91件"
+    text = "青河区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n全年受理政府信息公开申请15件,均已按时答复。\n"
+    assert fields_for(text, [item(text, "15件", "APPLICATIONS", 15, "件", 0.97)])["applications_received"]["value"] == 15
+
+
 def test_interpretations_forwarded_from_above_are_not_the_bodys_own():
     # round r74: the office's own interpretations, then those of higher levels it passed on
     text = ("青河县人民政府办公室2020年政府信息公开工作年度报告\n一、总体情况\n2020年,我办通过县政府门户网站发布政府信息"
