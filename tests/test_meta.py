@@ -547,31 +547,23 @@ def test_information_provided_date_line():
     assert meta["published"]["value"] == "2019-02-20"
 
 
-def test_an_autonomous_regions_short_form_takes_the_full_name_of_the_page_title():
-    # the page title names the body in full, the report's own title as 自治区…厅 (round r72)
-    meta, _ = meta_of("青川回族自治区应急管理厅2023年政府信息公开年度报告\n自治区应急管理厅\n2023年政府信息公开工作年度报告\n"
-                      "根据《条例》要求,编制本报告。\n一、总体情况\n2023年,自治区应急管理厅不断加强政务公开工作。\n")
-    assert meta["issuer"]["value"] == "青川回族自治区应急管理厅"
-
-
 @pytest.mark.parametrize("text,issuer", [
+    # the page title names the body in full, the report's own title as 自治区…厅 (round r72)
+    ("青川回族自治区应急管理厅2023年政府信息公开年度报告\n自治区应急管理厅\n2023年政府信息公开工作年度报告\n"
+     "根据《条例》要求,编制本报告。\n一、总体情况\n2023年,自治区应急管理厅不断加强政务公开工作。\n", "青川回族自治区应急管理厅"),
     # the title's 市卫生局 takes the one full name the text gives it, in a document's title (round r72)
     ("2013年市卫生局政府信息公开工作年度报告\n现将市卫生局2013年度政府信息公开工作情况报告如下:\n一、概述\n"
      "市卫生局制定了《青山市卫生局政府信息公开制度》,明确了工作职责。\n", "青山市卫生局"),
     # a verb before the short form is no place: 现公布市应急局 names no city
     ("根据《条例》规定,现公布市应急局2021年度政府信息公开工作年度报告。\n一、总体情况\n2021年,市应急局依法公开。\n",
      "市应急局"),
+    # a people's organization (round r74): its title writes only 市残联, its first sentence the full name
+    ("市残联政府信息公开工作年度报告\n2025年,青山市残疾人联合会(以下简称“市残联”)在市委、市政府的领导下,"
+     "严格遵循《条例》要求。现将2025年度市残联政府信息公开工作报告如下。\n一、总体情况\n本年度工作正常。\n", "青山市残疾人联合会"),
 ])
-def test_a_short_form_at_its_level_takes_the_place_the_text_gives_it(text, issuer):
+def test_short_forms_take_the_full_name_the_text_gives(text, issuer):
     meta, _ = meta_of(text)
     assert meta["issuer"]["value"] == issuer
-
-
-def test_a_peoples_organization_is_a_body():
-    # 残疾人联合会 (round r74): its title writes only 市残联, its first sentence the full name
-    meta, _ = meta_of("市残联政府信息公开工作年度报告\n2025年,青山市残疾人联合会(以下简称“市残联”)在市委、市政府的领导下,"
-                      "严格遵循《条例》要求。现将2025年度市残联政府信息公开工作报告如下。\n一、总体情况\n本年度工作正常。\n")
-    assert meta["issuer"]["value"] == "青山市残疾人联合会"
 
 
 def test_now_we_publish_the_bodys_report():
