@@ -780,7 +780,7 @@ def _fee_mentions(norm: Any, s: int, e: int) -> list[_Mention]:
 def _case_count(noun: str, after_noun: str) -> re.Pattern[str]:
     """收到行政复议申请3件 (the count after the noun and ``after_noun`` words) or 收到1件行政复议 (before it; also
     发生1起有关政府信息公开的行政复议案件)."""
-    return re.compile(rf"{noun}的?{after_noun}(?:数量|数)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次)"
+    return re.compile(rf"{noun}的?{after_noun}(?:数量|数)?(?:共计|共|计|为)?\s*(?P<num>\d+)\s*(?P<unit>件|起|宗|例|项|次|条)"
                       rf"|(?<![\d.])(?P<num2>\d+)\s*(?P<unit2>件|起|宗|例|项)(?:[^,，。;；\d]{{0,14}}?的)?\s*{noun}")
 
 

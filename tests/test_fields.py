@@ -1396,6 +1396,7 @@ def test_new_media_figures_of_single_accounts_leave_the_field_null():
     ("共受理政府信息公开申请55件;所作答复被申请行政复议共1件,经复议审理决定驳回;被行政诉讼的案件共6件。", 1, 6),
     ("因政府信息依申请公开引起行政复议0件,行政诉讼0件。", 0, 0),
     ("因政府信息公开引起的行政复议0次,行政诉讼0次。", 0, 0),  # counted in 次
+    ("无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。", 0, 0),  # and in 条 (rounds r38 and r78)
     ("因政府信息公开引起的行政复议案件9件,已审结。行政诉讼案件3件,正在审理中。", 9, 3),  # topic in the sentence before
     # one zero for both, in a 其中 sentence after the applications (a combined count above 0 says nothing of either)
     ("受理依申请公开17件,均已办结。其中发生行政复议、行政诉讼案件0件。", 0, 0),
