@@ -70,6 +70,7 @@ ORG_SUFFIX = (
     "|高新区|开发区|经开区|保税区"  # zones report through their committees (临沂高新区)
     "|供销合作社|合作社|联合社|中学|小学|学校|大学|学院"  # public institutions publish them too
     "|联合会|残联|红十字会|科学技术协会|科协"  # and people's organizations (公主岭市残疾人联合会, 市残联)
+    "|研究室"  # 肇庆市政府研究室
 )
 _ORG = rf"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff]{{2,8}}[)）](?=[\u4e00-\u9fff])){{1,24}}?(?:{ORG_SUFFIX})"
 _ORG_LINE_RE = re.compile(rf"^\s*《?\s*({_ORG})\s*》?\s*$")

@@ -560,6 +560,9 @@ def test_information_provided_date_line():
     # a people's organization (round r74): its title writes only 市残联, its first sentence the full name
     ("市残联政府信息公开工作年度报告\n2025年,青山市残疾人联合会(以下简称“市残联”)在市委、市政府的领导下,"
      "严格遵循《条例》要求。现将2025年度市残联政府信息公开工作报告如下。\n一、总体情况\n本年度工作正常。\n", "青山市残疾人联合会"),
+    # a government's research office (round r78)
+    ("青山市政府研究室2023年政府信息公开工作年度报告\n根据《条例》的规定和要求,现公布本年度报告。\n一、总体情况\n无。\n",
+     "青山市政府研究室"),
 ])
 def test_short_forms_take_the_full_name_the_text_gives(text, issuer):
     meta, _ = meta_of(text)
