@@ -137,7 +137,9 @@ _TITLE_ORG_NO_YEAR_RE = re.compile(
     rf"^[ \t]*(?P<org>[\u4e00-\u9fff]{{2,30}}?)\s*{_TITLE_KW}(?:工作)?(?:年度)?(?:报告|年报)[ \t]*$", re.M)
 _ORG_END_RE = re.compile(rf"(?:{ORG_SUFFIX}|{_PLACE_SUFFIX})$")
 _ORG_PREFIX_RE = re.compile(
-    r"^(?:(?:制作|编制|撰写)?(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?)+|^由|^请与|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称|中文名称?|内容概述|内容摘要|摘\s*要|题\s*名)\s*(?:[::|]\s*)*"
+    r"^(?:(?:制作|编制|撰写)?(?:现|特|并){0,2}(?:向社会|向全社会)?(?:公布|发布|公开|印发|编制|编写|编印)(?:了|的)?)+|^由|^请与|^现就"
+    r"|^(?:综合|汇总)(?=[\u4e00-\u9fff]{1,6}?[省市区县州盟旗镇乡]|自治)"  # 综合自治区市场监督管理局…情况编制而成
+    r"|^(?:[\u4e00-\u9fff]{0,4}标\s*题|发文字号|文\s*号|索引号|名\s*称|中文名称?|内容概述|内容摘要|摘\s*要|题\s*名)\s*(?:[::|]\s*)*"
 )
 # (a letter O or a digit 0 often stands for 〇: 二O一八年一月二日)
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "Ο": 0, "0": 0,
@@ -612,7 +614,7 @@ def _signature(norm: _NormLike, sections: list) -> tuple[list[_Cand], list[_Cand
 # 现将突泉县应急管理局2021年度政府信息公开工作年度报告如下: the report is the named body's, also when it declares a
 # short name first (现将某某开发建设管理委员会(以下简称管委会)2025年度…) and when it is an office (现将某某县人民政府办公室
 # 2021年度…: on 16 hand-read pages with this sentence naming an office, every reader wrote that office)
-_NOW_REPORT_RE = re.compile(rf"(?:现将|现(?:予)?公布|特公布|现发布)\s*({_ORG})\s*(?:[(（](?:以下简称|下称|简称)[^()（）]{{0,20}}[)）])?"
+_NOW_REPORT_RE = re.compile(rf"(?:现将|现就|现(?:予)?公布|特公布|现发布)\s*({_ORG})\s*(?:[(（](?:以下简称|下称|简称)[^()（）]{{0,20}}[)）])?"
                             rf"\s*(?:19|20)\d{{2}}\s*年度?\s*{_TITLE_KW}")
 _YEAR_ORG_WORK_RE = re.compile(rf"(?:19|20)\d{{2}}\s*年度?\s*({_ORG})\s*的?(?:政府信息公开|政务公开|信息公开)工作")
 _AGGREGATE_RE = re.compile(

@@ -560,6 +560,9 @@ def test_information_provided_date_line():
     # a people's organization (round r74): its title writes only 市残联, its first sentence the full name
     ("市残联政府信息公开工作年度报告\n2025年,青山市残疾人联合会(以下简称“市残联”)在市委、市政府的领导下,"
      "严格遵循《条例》要求。现将2025年度市残联政府信息公开工作报告如下。\n一、总体情况\n本年度工作正常。\n", "青山市残疾人联合会"),
+    # 综合 before the body is the verb of the compiling sentence (round r80)
+    ("自治区市场监督管理局2019年政府信息公开工作年度报告\n本报告根据《条例》的要求,综合自治区市场监督管理局政府信息"
+     "公开工作情况编制而成。\n一、总体情况\n本年度工作正常。\n", "自治区市场监督管理局"),
     # a government's research office (round r78)
     ("青山市政府研究室2023年政府信息公开工作年度报告\n根据《条例》的规定和要求,现公布本年度报告。\n一、总体情况\n无。\n",
      "青山市政府研究室"),
@@ -567,6 +570,13 @@ def test_information_provided_date_line():
 def test_short_forms_take_the_full_name_the_text_gives(text, issuer):
     meta, _ = meta_of(text)
     assert meta["issuer"]["value"] == issuer
+
+
+def test_now_we_publish_with_jiu():
+    # 现就X2022年…年度报告予以公开 (round r80): the place's report, never 现就 in the name
+    meta, _ = meta_of("根据《条例》要求,现就青山市东河区2022年政府信息公开工作年度报告予以公开。\n一、总体情况\n"
+                      "2022年,东河区认真贯彻落实《条例》。\n")
+    assert meta["issuer"]["value"].startswith("青山市东河区")
 
 
 def test_now_we_publish_the_bodys_report():
