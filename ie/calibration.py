@@ -446,12 +446,14 @@ def ece_of_document_samples(documents: Sequence[Sequence[tuple[float, int]]], si
     rng = np.random.default_rng(seed)
     out = np.empty(draws)
     for i in range(draws):
-        pairs: list[tuple[float, int]] = []
+        picked: list[list[tuple[float, int]]] = []
+        n = 0
         for j in rng.permutation(len(docs)):
-            if len(pairs) >= size:
+            if n >= size:
                 break
-            pairs += docs[j]
-        out[i] = expected_calibration_error([p for p, _ in pairs], [y for _, y in pairs], n_bins)
+            picked.append(docs[j])
+            n += len(docs[j])
+        out[i] = expected_calibration_error(*_pooled(picked), n_bins)
     return out
 
 
@@ -513,10 +515,15 @@ def narrative_documents(tagger: Any, records: Iterable[dict]) -> tuple[list[list
     return docs, n_gold
 
 
+def _pooled(docs: Sequence[Sequence[tuple[float, int]]]) -> tuple[list[float], list[int]]:
+    """Per-document ``(confidence, correct)`` pairs as two flat lists."""
+    return [p for d in docs for p, _ in d], [y for d in docs for _, y in d]
+
+
 def narrative_pairs(tagger: Any, records: Iterable[dict]) -> tuple[list[float], list[int], int]:
     """:func:`narrative_documents` pooled: (probs, correct, n_gold)."""
     docs, n_gold = narrative_documents(tagger, records)
-    return [p for d in docs for p, _ in d], [y for d in docs for _, y in d], n_gold
+    return (*_pooled(docs), n_gold)
 
 
 FIELD_KIND = "field_narrative"  # the map of headline fields taken from the narrative alone (no table)
@@ -681,13 +688,11 @@ def _extra_sets_report(tagger: Any, cal: Calibrator, paths: Sequence[str],
     for path in paths:
         docs, g = narrative_documents(tagger, _read_jsonl(path))
         docs = [[(final_p(p), y) for p, y in d] for d in docs]
-        p = [x for d in docs for x, _ in d]
-        y = [v for d in docs for _, v in d]
+        p, y = _pooled(docs)
         print(f"  {path}: {len(docs)} excerpts, {g} gold spans, {len(p)} predicted, "
               f"ECE {expected_calibration_error(p, y):.4f} (noise floor {ece_noise_floor(p):.4f})")
         pooled += docs
-    p = [x for d in pooled for x, _ in d]
-    y = [v for d in pooled for _, v in d]
+    p, y = _pooled(pooled)
     print(f"pooled, {len(pooled)} excerpts:\n" + format_reliability_table(p, y))
     size = len(dev[0]) if dev else 60
     eces = ece_of_document_samples(pooled, size)
