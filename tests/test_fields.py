@@ -1198,10 +1198,12 @@ def test_the_rate_tells_requests_received_from_requests_resolved():
     assert f["hotline_resolved"]["evidence"]["rule"] == "rate_divides_counts"
     assert f["hotline_received"]["value"] == 7853
     assert f["response_rate"]["value"] == 99.99
-    # a rate that does not divide the two counts changes nothing
+    # a rate that does not divide the two counts decides nothing: two figures of requests resolved and none for
+    # them together, so the field is left null (SEVERAL_OF_A_KIND_NULL) rather than given by the rate
     other = text.replace("99.99%", "98%")
     items[2] = item(other, "98%", "RESPONSE_RATE", 98, "%", 0.98)
-    assert fields_for(other, items)["hotline_resolved"]["value"] == 7853
+    f = fields_for(other, items)
+    assert f["hotline_resolved"] is None and f["hotline_received"] is None
 
 
 def test_a_channel_figure_above_the_total():
@@ -1253,6 +1255,24 @@ def test_the_hotlines_figure_before_a_mailboxs():
     fields = fields_for(text, narrative)
     assert fields["hotline_received"]["value"] == 283
     assert [a["value"] for a in fields["hotline_received"]["alternatives"]] == [2]
+
+
+@pytest.mark.parametrize("sentence,label,first,second,key", [
+    # (not one account each, which has its own rule: two kinds of posts of the body's new media)
+    ("政务新媒体发布工作动态748条,发布便民信息432条。", "DISCLOSED_NEWMEDIA", "748条", "432条", "disclosed_newmedia"),
+    ("全年回复群众来信90件,通过微信公众号回复网民留言56件。", "HOTLINE_RESOLVED", "90件", "56件", "hotline_resolved"),
+])
+def test_several_figures_of_a_kind_and_no_whole_leave_the_field_null(sentence, label, first, second, key):
+    # record.md: a field is one figure as the report states it; readers left these null (SEVERAL_OF_A_KIND_NULL)
+    text = f"青山区民政局2023年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+    narrative = [item(text, first, label, int(first[:-1]), first[-1], conf=0.95),
+                 item(text, second, label, int(second[:-1]), second[-1], conf=0.9)]
+    fields, _, warnings = merge_fields(*record_for(text, narrative))
+    assert fields[key] is None
+    assert any(w.startswith(f"fields.{key}:") and first in w and second in w for w in warnings)
+    # one figure alone is the field's
+    fields, _, _ = merge_fields(*record_for(text, narrative[:1]))
+    assert fields[key]["value"] == int(first[:-1])
 
 
 def test_a_count_of_new_media_accounts_in_words_is_no_figure():
