@@ -1459,24 +1459,22 @@ def test_applications_handled_and_answered_are_received():
     assert fields["applications_received"]["value"] == 7
 
 
-def test_the_reporting_year_named_after_a_running_total_is_the_years_figure():
-    """到2014年底累计…1323条,其中2014年主动公开…130条: the reporting year named as a number brings the part back to
-    the year, as 本年度 does (round r51)."""
-    text = ("青山区发展和改革局2014年政府信息公开工作年度报告\n一、概述\n"
-            "到2014年底累计共主动公开政府信息1323条,其中2014年主动公开政府信息130条。\n")
-    fields = fields_for(text, [item(text, "1323条", "DISCLOSED_TOTAL", 1323, "条", 0.9),
-                               item(text, "130条", "DISCLOSED_TOTAL", 130, "条", 0.9)])
-    assert fields["disclosed_total"]["value"] == 130
-
-
-def test_applications_received_before_applications_handled():
-    """共收到依申请公开57件 and 全年共办理依申请公开55件: both are application counts (labels.md), the field is the
-    count received (round r49)."""
-    text = ("青山市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开\n"
-            "2022年,市政府办公室共收到依申请公开57件以及2021年转办依申请公开2件。市政府办公室全年共办理依申请公开55件。\n")
-    fields = fields_for(text, [item(text, "57件", "APPLICATIONS", 57, "件", 0.97),
-                               item(text, "55件", "APPLICATIONS", 55, "件", 0.98)])
-    assert fields["applications_received"]["value"] == 57
+@pytest.mark.parametrize("text,label,first,second,key,expected", [
+    # 到2014年底累计…1323条,其中2014年主动公开…130条: the reporting year named as a number brings the part back to
+    # the year, as 本年度 does (round r51)
+    ("青山区发展和改革局2014年政府信息公开工作年度报告\n一、概述\n"
+     "到2014年底累计共主动公开政府信息1323条,其中2014年主动公开政府信息130条。\n",
+     "DISCLOSED_TOTAL", ("1323条", 1323, 0.9), ("130条", 130, 0.9), "disclosed_total", 130),
+    # 共收到依申请公开57件 and 全年共办理依申请公开55件: both are application counts (labels.md), the field is the
+    # count received (round r49)
+    ("青山市人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开\n"
+     "2022年,市政府办公室共收到依申请公开57件以及2021年转办依申请公开2件。市政府办公室全年共办理依申请公开55件。\n",
+     "APPLICATIONS", ("57件", 57, 0.97), ("55件", 55, 0.98), "applications_received", 57),
+])
+def test_the_years_figure_received_among_two(text, label, first, second, key, expected):
+    (t1, v1, c1), (t2, v2, c2) = first, second
+    fields = fields_for(text, [item(text, t1, label, v1, t1[-1], c1), item(text, t2, label, v2, t2[-1], c2)])
+    assert fields[key]["value"] == expected
 
 
 def test_reader_agreement_lowers_a_field_with_rival_values():
